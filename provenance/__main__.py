@@ -1,0 +1,5 @@
+"""``python -m provenance``."""
+
+from .cli import main
+
+main()

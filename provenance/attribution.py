@@ -1,0 +1,221 @@
+"""The catalogue of attribution signals: lines, datelines, wire credits and meta tags.
+
+Signals are looked for in the whole page, not only in the extracted text, so a
+footer such as "The original source of this article is X" counts even where the
+boilerplate remover drops it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from lxml import html as lxml_html
+
+from .models import Evidence
+from .urls import outlet_of, resolve
+
+__all__ = ["WIRE_AGENCIES", "find_line_signals", "find_meta_signals"]
+
+# "<statement> X" in several languages; X is what follows, up to the end of the line.
+_STATEMENTS = [
+    # English
+    r"the original source of this article is",
+    r"this article was originally published (?:by|on|at|in)",
+    r"(?:this (?:article|story|piece) )?(?:was )?originally (?:published|appeared|posted) (?:by|on|at|in)",
+    r"(?:this (?:article|story|piece) )?(?:was )?first (?:published|appeared|posted) (?:by|on|at|in)",
+    r"republished (?:with permission )?(?:from|by)",
+    r"reprinted (?:with permission )?(?:from|by)",
+    r"(?:this (?:article|story) )?(?:is )?(?:re)?posted (?:with permission )?from",
+    r"courtesy of",
+    r"via",
+    r"source",
+    r"original(?: article| source)?",
+    r"read (?:the )?(?:original|more) (?:article )?(?:at|on)",
+    # French
+    r"cet article (?:a été|est) (?:initialement|d'abord|originellement) (?:publié|paru) (?:par|sur|dans)",
+    r"(?:initialement|d'abord) (?:publié|paru) (?:par|sur|dans)",
+    r"source(?:s)? ?",
+    # German
+    r"quelle",
+    r"(?:dieser artikel|der artikel) (?:erschien|wurde) (?:zuerst|ursprünglich) (?:bei|auf|in|von)",
+    r"(?:zuerst|ursprünglich) (?:erschienen|veröffentlicht) (?:bei|auf|in|von)",
+    # Spanish
+    r"fuente",
+    r"(?:este artículo )?(?:fue )?publicado (?:originalmente|originariamente) (?:en|por)",
+    # Italian
+    r"fonte",
+    r"(?:questo articolo )?(?:è stato )?pubblicato (?:originariamente|originalmente|per la prima volta) (?:su|da|in)",
+    # Portuguese
+    r"fonte",
+    r"(?:este artigo )?(?:foi )?publicado originalmente (?:em|por|no|na)",
+    # Russian
+    r"источник",
+    r"первоисточник",
+    r"(?:статья )?(?:впервые|первоначально) опубликована (?:на|в)",
+]
+_ATTRIBUTION = re.compile(
+    r"^\W{0,3}(?P<statement>" + "|".join(f"(?:{s})" for s in _STATEMENTS) + r")\s*[:\-–—]?\s*"
+    r"(?P<target>\S.{0,120}?)[\s.!]*$",
+    re.IGNORECASE | re.UNICODE,
+)
+_WEAK = re.compile(r"^(?:via|source|sources?\s?|original(?: article| source)?|fonte|fuente|quelle|источник)$", re.I)
+
+#: Wire and syndication agencies, as credited in bylines and datelines.
+WIRE_AGENCIES = {
+    "AP": "Associated Press",
+    "Associated Press": "Associated Press",
+    "Reuters": "Reuters",
+    "AFP": "Agence France-Presse",
+    "Agence France-Presse": "Agence France-Presse",
+    "dpa": "Deutsche Presse-Agentur",
+    "TASS": "TASS",
+    "ТАСС": "TASS",
+    "RIA Novosti": "RIA Novosti",
+    "РИА Новости": "RIA Novosti",
+    "Xinhua": "Xinhua",
+    "ANSA": "ANSA",
+    "EFE": "EFE",
+    "UPI": "United Press International",
+    "Bloomberg": "Bloomberg",
+    "PA": "PA Media",
+}
+_WIRE = re.compile(
+    r"\((?P<agency>" + "|".join(re.escape(a) for a in WIRE_AGENCIES) + r")\)\s*[—–-]",
+)
+_MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DATELINE = re.compile(
+    r"^(?P<name>[^\W\d][\w .'&-]{1,60}?)[\s,]+(?P<date>\d{1,2} " + _MONTHS + r",? \d{4}|"
+    + _MONTHS + r" \d{1,2},? \d{4})$",
+    re.IGNORECASE,
+)
+_BLOCKS = "p|div|li|td|span|footer|header|em|strong|small|h1|h2|h3|h4|h5|h6|blockquote|section"
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _lines(tree: lxml_html.HtmlElement) -> Iterator[tuple[str, list[str]]]:
+    """Each short text block of the page with the hrefs inside it."""
+    seen: set[str] = set()
+    for element in tree.iter(*_BLOCKS.split("|")):
+        # a block counts once, at the innermost element that holds all its text
+        text = _clean(element.text_content())
+        if not text or len(text) > 240 or text in seen:
+            continue
+        seen.add(text)
+        hrefs = [a.get("href", "") for a in element.iter("a") if a.get("href")]
+        yield text, hrefs
+
+
+def find_line_signals(tree: lxml_html.HtmlElement, base_url: str) -> list[Evidence]:
+    """Attribution statements, datelines naming an outlet, and wire credits."""
+    found: dict[tuple[str, str], Evidence] = {}
+    own = outlet_of(base_url)
+
+    def add(evidence: Evidence) -> None:
+        found.setdefault((evidence.kind, evidence.target or evidence.detail), evidence)
+
+    for text, hrefs in _lines(tree):
+        links = [u for u in (resolve(base_url, h) for h in hrefs) if u and outlet_of(u) != own]
+        match = _ATTRIBUTION.match(text)
+        if match:
+            weak = bool(_WEAK.match(match.group("statement").strip()))
+            target_text = match.group("target").strip(" .:;,")
+            if links:
+                add(Evidence("attribution", text, links[0]))
+            elif not weak or _looks_like_outlet(target_text):
+                add(Evidence("attribution", text, target_text))
+        dateline = _DATELINE.match(text)
+        if dateline and not match:
+            add(Evidence("dateline", text, links[0] if links else dateline.group("name").strip()))
+        for wire in _WIRE.finditer(text[:200]):
+            add(Evidence("wire", _clean(wire.group(0)), WIRE_AGENCIES[wire.group("agency")]))
+    return list(found.values())
+
+
+def _looks_like_outlet(text: str) -> bool:
+    """A short name or a domain, not a sentence."""
+    return bool(text) and len(text.split()) <= 6 and not text.endswith("?")
+
+
+def find_meta_signals(tree: lxml_html.HtmlElement, base_url: str) -> tuple[list[Evidence], bool]:
+    """Cross-domain canonical/og:url, original-source, syndication-source, JSON-LD, noindex."""
+    own = outlet_of(base_url)
+    signals: list[Evidence] = []
+    noindex = False
+    for link in tree.iter("link"):
+        rel = (link.get("rel") or "").lower().split()
+        href = resolve(base_url, link.get("href") or "")
+        if href and "canonical" in rel and outlet_of(href) != own:
+            signals.append(Evidence("canonical", f'<link rel="canonical" href="{href}">', href))
+    for meta in tree.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or "").lower()
+        content = (meta.get("content") or "").strip()
+        if not content:
+            continue
+        if key == "og:url":
+            href = resolve(base_url, content)
+            if href and outlet_of(href) != own:
+                signals.append(Evidence("og_url", f'<meta property="og:url" content="{href}">', href))
+        elif key in ("original-source", "syndication-source"):
+            href = resolve(base_url, content)
+            kind = key.replace("-", "_")
+            signals.append(Evidence(kind, f'<meta name="{key}" content="{content}">', href or content))
+        elif key == "robots" and "noindex" in content.lower():
+            noindex = True
+    for script in tree.iter("script"):
+        if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
+            continue
+        try:
+            data = json.loads(script.text)
+        except ValueError:
+            continue
+        for node in _json_nodes(data):
+            signals.extend(_jsonld_signals(node, base_url, own))
+    return signals, noindex
+
+
+def _json_nodes(data: Any) -> Iterable[dict[str, Any]]:
+    if isinstance(data, list):
+        for item in data:
+            yield from _json_nodes(item)
+    elif isinstance(data, dict):
+        yield data
+        if "@graph" in data:
+            yield from _json_nodes(data["@graph"])
+
+
+def _jsonld_signals(node: dict[str, Any], base_url: str, own: str) -> Iterator[Evidence]:
+    for key, kind in (
+        ("isBasedOn", "is_based_on"),
+        ("sourceOrganization", "source_organization"),
+        ("copyrightHolder", "copyright_holder"),
+    ):
+        for value in node.get(key) if isinstance(node.get(key), list) else [node.get(key)]:
+            target = _jsonld_target(value, base_url)
+            if target is None:
+                continue
+            if target.startswith("http") and outlet_of(target) == own:
+                continue
+            yield Evidence(kind, f'JSON-LD "{key}": {json.dumps(value)[:200]}', target)
+
+
+def _jsonld_target(value: Any, base_url: str) -> str | None:
+    if isinstance(value, str):
+        return resolve(base_url, value) or value.strip() or None
+    if isinstance(value, dict):
+        for key in ("url", "@id", "sameAs"):
+            if isinstance(value.get(key), str):
+                url = resolve(base_url, value[key])
+                if url:
+                    return url
+        if isinstance(value.get("name"), str):
+            return str(value["name"]).strip() or None
+    return None

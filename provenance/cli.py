@@ -1,0 +1,246 @@
+"""The command line: parse options, call the library, turn errors into exit codes.
+
+Exit codes: 0 success; 1 the job failed (one-line reason on stderr); 2 usage or
+configuration error; 3 a batch finished but some items failed (listed at the end).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import json
+import logging
+import sys
+from collections.abc import Callable, Coroutine
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from .config import Settings
+from .errors import ProvenanceError
+from .export import format_for, store_graph, write_graph
+from .extract import extract, extract_text_document
+from .fetch import Fetcher
+from .pipeline import IngestOutcome, LookupResult, ingest_urls, lookup, lookup_text
+from .render import render_tree
+from .store import Store
+
+__all__ = ["app", "main"]
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
+
+app = typer.Typer(
+    help="Where did this article come from, and who republished it?",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+logger = logging.getLogger("provenance")
+
+StoreOpt = Annotated[
+    str,
+    typer.Option("--store", envvar="PROVENANCE_STORE", help="Store file (SQLite).",
+                 show_default=True),
+]
+ProxyOpt = Annotated[
+    str | None,
+    typer.Option("--proxy", help="Send every HTTP request through this HTTP proxy URL."),
+]
+ArchiveOpt = Annotated[
+    list[Path] | None,
+    typer.Option("--archive", help="Answer requests from this WARC file instead of the network"
+                 " (repeatable)."),
+]
+VerboseOpt = Annotated[int, typer.Option("--verbose", "-v", count=True, help="More logging (-vv: debug).")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Only errors.")]
+UserAgentOpt = Annotated[str | None, typer.Option("--user-agent", help="User-Agent header to send.")]
+
+T = TypeVar("T")
+
+
+def _configure_logging(verbose: int, quiet: bool) -> None:
+    level = logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    if level > logging.DEBUG:
+        logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL if level > logging.DEBUG else level)
+    logging.getLogger("htmldate").setLevel(logging.CRITICAL if level > logging.DEBUG else level)
+
+
+def _settings(proxy: str | None, archive: list[Path] | None, user_agent: str | None, **more: Any) -> Settings:
+    return Settings().replace(
+        proxy=proxy, archives=tuple(archive) if archive else None, user_agent=user_agent, **more
+    )
+
+
+def _fail(message: str, code: int) -> typer.Exit:
+    typer.echo(f"provenance: error: {message}", err=True)
+    return typer.Exit(code)
+
+
+def _run(job: Callable[[], Coroutine[Any, Any, T]]) -> T:
+    """Run a coroutine; turn library errors into a one-line message and an exit code."""
+    try:
+        return asyncio.run(job())
+    except ProvenanceError as exc:
+        url = getattr(exc, "url", None)
+        where = f"{url}: " if url and url not in str(exc) else ""
+        raise _fail(f"{where}{exc}", exc.exit_code) from None
+    except KeyboardInterrupt:
+        raise _fail("interrupted", 130) from None
+
+
+@app.command("ingest")
+def ingest_command(
+    urls: Annotated[list[str] | None, typer.Argument(help="Article URLs to ingest.")] = None,
+    from_file: Annotated[
+        Path | None, typer.Option("--from-file", help="Read URLs from FILE, one per line ('-' for stdin).")
+    ] = None,
+    store: StoreOpt = "provenance.db",
+    proxy: ProxyOpt = None,
+    archive: ArchiveOpt = None,
+    user_agent: UserAgentOpt = None,
+    verbose: VerboseOpt = 0,
+    quiet: QuietOpt = False,
+) -> None:
+    """Fetch articles, fingerprint them and add them to the store, with their republication edges.
+
+    Example: provenance ingest --archive samples/sample-web.warc.gz --from-file samples/urls.txt
+    """
+    _configure_logging(verbose, quiet)
+    wanted = list(urls or [])
+    if from_file is not None:
+        wanted.extend(_read_url_file(from_file))
+    if not wanted:
+        raise _fail("no URLs given (pass URLs or --from-file FILE)", EXIT_USAGE)
+    settings = _settings(proxy, archive, user_agent)
+
+    async def job() -> list[IngestOutcome]:
+        with Store.open(store, settings) as db:
+            async with Fetcher(settings) as fetcher:
+                return await ingest_urls(wanted, db, settings, fetcher=fetcher)
+
+    outcomes = _run(job)
+    counts: dict[str, int] = {}
+    for outcome in outcomes:
+        counts[outcome.status] = counts.get(outcome.status, 0) + 1
+    failed = [o for o in outcomes if o.status == "failed"]
+    for outcome in failed:
+        typer.echo(f"failed: {outcome.url}: {outcome.reason}", err=True)
+    if not quiet:
+        summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
+        matched = sum(o.matches for o in outcomes)
+        typer.echo(f"{len(outcomes)} URL(s): {summary}; {matched} new match(es)", err=True)
+    if failed:
+        raise typer.Exit(EXIT_FAILED if len(failed) == len(outcomes) else EXIT_PARTIAL)
+
+
+def _read_url_file(path: Path) -> list[str]:
+    try:
+        text = sys.stdin.read() if str(path) == "-" else path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise _fail(f"cannot read {path}: {exc}", EXIT_USAGE) from None
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@app.command("lookup")
+def lookup_command(
+    target: Annotated[str, typer.Argument(help="Article URL, a saved page or text file, or '-' for stdin.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+    graphml: Annotated[Path | None, typer.Option("--graphml", help="Also write the graph as GraphML.")] = None,
+    depth: Annotated[int, typer.Option("--depth", min=0, max=5, help="Hops of credit links to follow.")] = 2,
+    refresh: Annotated[bool, typer.Option("--refresh", help="Fetch the URL again even if stored.")] = False,
+    store: StoreOpt = "provenance.db",
+    proxy: ProxyOpt = None,
+    archive: ArchiveOpt = None,
+    user_agent: UserAgentOpt = None,
+    verbose: VerboseOpt = 0,
+    quiet: QuietOpt = False,
+) -> None:
+    """Show where an article came from and every known copy, with the evidence for each link.
+
+    Example: provenance lookup --archive samples/sample-web.warc.gz http://globalreview.example/2026/05/harbour-inquiry-repost.html
+    """
+    _configure_logging(verbose, quiet)
+    settings = _settings(proxy, archive, user_agent, follow_depth=depth)
+    local = _local_input(target)
+
+    async def job() -> LookupResult:
+        with Store.open(store, settings) as db:
+            async with Fetcher(settings) as fetcher:
+                if local is not None:
+                    return await lookup_text(local(), db, settings, fetcher=fetcher)
+                return await lookup(target, db, settings, fetcher=fetcher, refresh=refresh)
+
+    result = _run(job)
+    if graphml is not None:
+        try:
+            write_graph(result.graph, graphml, "graphml")
+        except ProvenanceError as exc:
+            raise _fail(str(exc), exc.exit_code) from None
+    if as_json:
+        typer.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+    else:
+        typer.echo(render_tree(result, color=sys.stdout.isatty()))
+    for url, reason in result.failures:
+        typer.echo(f"note: could not fetch {url}: {reason}", err=True)
+
+
+def _local_input(target: str) -> Callable[[], Any] | None:
+    """A loader for a file path or '-' (stdin), or None when ``target`` is a URL."""
+    if target == "-":
+        data = sys.stdin.buffer.read()
+        return lambda: _article_from_bytes(data, "stdin:-")
+    path = Path(target)
+    if "://" in target or not path.exists():
+        return None
+    if path.is_dir():
+        raise _fail(f"{target} is a directory", EXIT_USAGE)
+    data = path.read_bytes()
+    return lambda: _article_from_bytes(data, path.resolve().as_uri())
+
+
+def _article_from_bytes(data: bytes, name: str) -> Any:
+    from .fetch import decode_html
+
+    text, _ = decode_html(data, None)
+    head = text[:2048].lower()
+    if "<html" in head or "<!doctype html" in head or "<body" in head or "<p>" in head:
+        article = extract(text, "http://local.invalid/")
+        return dataclasses.replace(article, url=name, outlet="(local copy)")
+    return extract_text_document(text, name)
+
+
+@app.command("export")
+def export_command(
+    out: Annotated[Path | None, typer.Option("--out", help="File to write (default graphs/provenance.graphml).")] = None,
+    fmt: Annotated[str | None, typer.Option("--format", help="graphml or json (default: from --out's extension).")] = None,
+    url: Annotated[str | None, typer.Option("--url", help="Only the component of this article.")] = None,
+    store: StoreOpt = "provenance.db",
+    proxy: ProxyOpt = None,
+    archive: ArchiveOpt = None,
+    verbose: VerboseOpt = 0,
+    quiet: QuietOpt = False,
+) -> None:
+    """Write the republication graph of the store (or of one article) for Gephi, Cytoscape or yEd.
+
+    Example: provenance export --out graphs/harbour.graphml --url http://globalreview.example/2026/05/harbour-inquiry-repost.html
+    """
+    _configure_logging(verbose, quiet)
+    settings = _settings(proxy, archive, None)
+    path = out or Path("graphs") / "provenance.graphml"
+    try:
+        kind = format_for(path, fmt)
+        with Store.open(store, settings, create=False) as db:
+            graph = store_graph(db, url)
+        write_graph(graph, path, kind)
+    except ProvenanceError as exc:
+        raise _fail(str(exc), exc.exit_code) from None
+    if not quiet:
+        typer.echo(f"wrote {path} ({graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges)", err=True)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

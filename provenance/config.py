@@ -1,0 +1,100 @@
+"""Settings: every tunable of the pipeline in one frozen dataclass.
+
+Defaults are documented next to each field. The CLI builds a :class:`Settings`
+from its options with :meth:`Settings.replace`; library callers pass one
+explicitly. Nothing reads global state except :func:`default_corpora`, which
+reads the documented environment variable.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+__all__ = ["Settings", "default_corpora"]
+
+DEFAULT_USER_AGENT = "provenance/0.1 (+https://github.com/provenance-tool/provenance)"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """All settings of a provenance run. Fingerprint fields are also recorded in the store."""
+
+    # Fingerprinting (recorded with the index and checked when a store is opened).
+    num_perm: int = 128  # MinHash permutations
+    seed: int = 1  # MinHash seed
+    shingle_size: int = 5  # words per shingle
+    lsh_bands: int = 64  # bands x rows must not exceed num_perm
+    lsh_rows: int = 2
+    min_band_hits: int = 2  # a candidate must share at least this many band keys
+    jaccard_threshold: float = 0.5  # verified copy if Jaccard >= this ...
+    containment_threshold: float = 0.8  # ... or the smaller text is this much inside the other
+    min_shingles: int = 40  # shorter texts are never fingerprinted (empty texts match everything)
+
+    # Fetching.
+    user_agent: str = DEFAULT_USER_AGENT
+    connect_timeout: float = 10.0  # seconds
+    read_timeout: float = 20.0  # seconds between bytes
+    total_timeout: float = 60.0  # seconds for the whole response, redirects included
+    max_bytes: int = 10 * 1024 * 1024  # cap on the (decompressed) body
+    max_redirects: int = 10
+    concurrency: int = 16  # requests in flight
+    per_host: int = 2  # requests in flight per host
+    proxy: str | None = None  # every request through this HTTP proxy
+    trust_env: bool = True  # honour HTTP_PROXY/HTTPS_PROXY/NO_PROXY
+    archives: tuple[Path, ...] = field(default_factory=tuple)  # answer from WARC files instead
+
+    # Provenance.
+    follow_depth: int = 2  # how many hops of attribution links lookup follows
+
+    def __post_init__(self) -> None:
+        if self.num_perm < 16:
+            raise ConfigError(f"num_perm must be at least 16, got {self.num_perm}")
+        if self.lsh_bands * self.lsh_rows > self.num_perm:
+            raise ConfigError(
+                f"lsh_bands x lsh_rows ({self.lsh_bands}x{self.lsh_rows}) exceeds num_perm "
+                f"({self.num_perm})"
+            )
+        if self.shingle_size < 1:
+            raise ConfigError("shingle_size must be at least 1")
+        for name in ("jaccard_threshold", "containment_threshold"):
+            value = getattr(self, name)
+            if not 0.0 < value <= 1.0:
+                raise ConfigError(f"{name} must be in (0, 1], got {value}")
+        for name in ("connect_timeout", "read_timeout", "total_timeout"):
+            if getattr(self, name) <= 0:
+                raise ConfigError(f"{name} must be positive")
+        if self.max_redirects < 0 or self.max_redirects > 10:
+            raise ConfigError("max_redirects must be between 0 and 10")
+        if self.concurrency < 1 or self.per_host < 1:
+            raise ConfigError("concurrency and per_host must be at least 1")
+        if self.follow_depth < 0:
+            raise ConfigError("follow_depth must not be negative")
+
+    def replace(self, **changes: Any) -> Settings:
+        """A copy with some fields changed (None values are ignored)."""
+        return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+    def index_params(self) -> dict[str, str]:
+        """The parameters an index is built with; a store refuses others."""
+        return {
+            "num_perm": str(self.num_perm),
+            "seed": str(self.seed),
+            "shingle_size": str(self.shingle_size),
+            "lsh_bands": str(self.lsh_bands),
+            "lsh_rows": str(self.lsh_rows),
+            "hash_scheme": "xxh32+affine32",
+            "jaccard_threshold": repr(self.jaccard_threshold),
+            "containment_threshold": repr(self.containment_threshold),
+            "min_shingles": str(self.min_shingles),
+        }
+
+
+def default_corpora() -> Path:
+    """``$PROVENANCE_CORPORA`` or ``../shared/corpora``."""
+    return Path(os.environ.get("PROVENANCE_CORPORA") or "../shared/corpora")

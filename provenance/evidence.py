@@ -1,0 +1,204 @@
+"""Weighing the evidence of who copied whom, for one verified pair of articles.
+
+Each signal is a piece of :class:`Evidence` with a weight in [0, 1]; weights for
+one direction combine as a noisy-OR, and the verdict's confidence is discounted
+by the evidence for the other direction. The weights are documented below so a
+user can check any verdict by hand.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from .models import Article, Edge, Evidence
+from .urls import outlet_of
+
+__all__ = ["WEIGHTS", "PairSimilarity", "credits", "decide", "names_outlet", "parse_date"]
+
+#: How much each kind of signal says that the page carrying it copied the page it names.
+WEIGHTS: dict[str, float] = {
+    "attribution": 0.9,  # "The original source of this article is X" (names or links X)
+    "canonical": 0.9,  # cross-domain rel=canonical to X
+    "original_source": 0.9,  # <meta name="original-source">
+    "syndication_source": 0.9,  # <meta name="syndication-source">
+    "is_based_on": 0.9,  # JSON-LD isBasedOn
+    "og_url": 0.8,  # cross-domain og:url
+    "dateline": 0.7,  # a header line naming X and a date
+    "source_organization": 0.6,  # JSON-LD sourceOrganization
+    "link": 0.6,  # a link to X inside the article body
+    "copyright_holder": 0.5,  # JSON-LD copyrightHolder
+    "published": 0.55,  # published at least a day after X (0.35 if the same day)
+    "noindex": 0.2,  # the page asks not to be indexed, as syndicated copies do
+    "first_seen": 0.15,  # first seen by us after X
+}
+_SAME_URL_DISCOUNT = 0.9  # a signal naming X's outlet but not X's URL counts a little less
+
+
+@dataclass(frozen=True)
+class PairSimilarity:
+    """Exact similarity of two shingle sets."""
+
+    jaccard: float
+    a_in_b: float  # share of a's shingles found in b
+    b_in_a: float
+
+    @property
+    def containment(self) -> float:
+        return max(self.a_in_b, self.b_in_a)
+
+
+def parse_date(value: str | None) -> datetime | None:
+    """An ISO-8601 date or datetime as an aware datetime (dates at midnight UTC)."""
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.casefold())
+
+
+def names_outlet(name: str, article: Article) -> bool:
+    """Does ``name`` (an outlet name or domain) designate the outlet of ``article``?"""
+    wanted = _squash(name)
+    if not wanted or len(wanted) < 3:
+        return False
+    host = article.outlet
+    labels = host.split(".")
+    candidates = {_squash(host), _squash(".".join(labels[:-1])) if len(labels) > 1 else ""}
+    if article.site_name:
+        candidates.add(_squash(article.site_name))
+    candidates.discard("")
+    return wanted in candidates
+
+
+def _same_article(url: str, article: Article) -> bool:
+    return url in {article.url, article.canonical, article.og_url}
+
+
+def credits(copy: Article, source: Article) -> list[tuple[Evidence, float]]:
+    """The signals on ``copy`` that point at ``source`` (its URL or its outlet)."""
+    found: list[tuple[Evidence, float]] = []
+    for signal in copy.signals:
+        weight = WEIGHTS.get(signal.kind)
+        target = signal.target
+        if weight is None or not target:
+            continue
+        if target.startswith(("http://", "https://")):
+            if _same_article(target, source):
+                found.append((signal, weight))
+            elif outlet_of(target) == source.outlet and source.outlet != copy.outlet:
+                found.append((signal, weight * _SAME_URL_DISCOUNT))
+        elif names_outlet(target, source) and source.outlet != copy.outlet:
+            found.append((signal, weight * _SAME_URL_DISCOUNT))
+    for link in copy.links:
+        if _same_article(link, source):
+            found.append((Evidence("link", f'links to <a href="{link}">', link), WEIGHTS["link"]))
+            break
+    return found
+
+
+def _timing(
+    earlier: Article, later: Article, seen_earlier: str | None, seen_later: str | None
+) -> list[tuple[Evidence, float]]:
+    """Evidence that ``later`` came after ``earlier`` from dates."""
+    found: list[tuple[Evidence, float]] = []
+    pe, pl = parse_date(earlier.published), parse_date(later.published)
+    if pe and pl and pl > pe:
+        days = (pl - pe).total_seconds() / 86400
+        weight = WEIGHTS["published"] if days >= 1 else 0.35
+        lag = f"{days:.0f} days" if days >= 1.5 else f"{days * 24:.0f} hours"
+        found.append(
+            (
+                Evidence("published", f"published {lag} after {earlier.outlet} ({earlier.published})"),
+                weight,
+            )
+        )
+    fe, fl = parse_date(seen_earlier), parse_date(seen_later)
+    if fe and fl and (fl - fe).total_seconds() > 60:
+        found.append(
+            (Evidence("first_seen", f"first seen {fl.isoformat()}, after {fe.isoformat()}"),
+             WEIGHTS["first_seen"])
+        )
+    if later.noindex and not earlier.noindex:
+        found.append((Evidence("noindex", '<meta name="robots" content="noindex">'), WEIGHTS["noindex"]))
+    return found
+
+
+def _noisy_or(weights: list[float]) -> float:
+    remaining = 1.0
+    for weight in weights:
+        remaining *= 1.0 - weight
+    return 1.0 - remaining
+
+
+def decide(
+    a: Article,
+    b: Article,
+    similarity: PairSimilarity,
+    *,
+    a_first_seen: str | None = None,
+    b_first_seen: str | None = None,
+) -> Edge:
+    """The republication edge between two verified near-duplicates, with its evidence."""
+    a_to_b = credits(b, a) + _timing(a, b, a_first_seen, b_first_seen)  # b copied a
+    b_to_a = credits(a, b) + _timing(b, a, b_first_seen, a_first_seen)  # a copied b
+    score_ab = _noisy_or([w for _, w in a_to_b])
+    score_ba = _noisy_or([w for _, w in b_to_a])
+    if score_ab >= score_ba:
+        source, copy, score, against, for_ev = a, b, score_ab, score_ba, a_to_b
+        copy_in_source, source_in_copy = similarity.b_in_a, similarity.a_in_b
+    else:
+        source, copy, score, against, for_ev = b, a, score_ba, score_ab, b_to_a
+        copy_in_source, source_in_copy = similarity.a_in_b, similarity.b_in_a
+    confidence = round(score * (1.0 - 0.5 * against), 3)
+    for_ev.sort(key=lambda pair: -pair[1])
+    evidence = [e for e, _ in for_ev]
+    contained = Evidence(
+        "containment",
+        f"{source_in_copy:.0%} of the original's text is in the copy; "
+        f"{copy_in_source:.0%} of the copy's text is in the original",
+    )
+    evidence.append(contained)
+    evidence.append(Evidence("similarity", f"Jaccard {similarity.jaccard:.2f} on word shingles"))
+    return Edge(
+        source=source.url,
+        target=copy.url,
+        confidence=confidence,
+        similarity=round(similarity.jaccard, 4),
+        containment=round(similarity.containment, 4),
+        evidence=tuple(evidence),
+        explanation=explain(source, copy, for_ev, similarity, against > 0),
+    )
+
+
+def explain(
+    source: Article,
+    copy: Article,
+    reasons: list[tuple[Evidence, float]],
+    similarity: PairSimilarity,
+    contested: bool,
+) -> str:
+    """One line a person can check: who copied whom and why."""
+    parts: list[str] = []
+    for evidence, _ in reasons[:2]:
+        if evidence.kind in ("published", "first_seen", "noindex"):
+            parts.append(evidence.detail)
+        else:
+            parts.append(f'{evidence.kind.replace("_", " ")} "{_short(evidence.detail)}"')
+    if not parts:
+        parts.append("no signal of direction; earlier in the store")
+    shared = f"{similarity.jaccard:.0%} shingle overlap, {similarity.containment:.0%} contained"
+    note = " (some evidence points the other way)" if contested else ""
+    return f"{copy.outlet} copied {source.outlet}: {'; '.join(parts)}; {shared}{note}"
+
+
+def _short(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

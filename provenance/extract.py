@@ -1,0 +1,114 @@
+"""HTML to :class:`Article`: main text (trafilatura), metadata and attribution signals."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+import trafilatura
+from lxml import etree
+from lxml import html as lxml_html
+
+from .attribution import find_line_signals, find_meta_signals
+from .errors import ExtractError
+from .models import Article
+from .urls import outlet_of, resolve
+
+__all__ = ["extract", "extract_text_document"]
+
+logger = logging.getLogger(__name__)
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+def _parse(html: str, url: str) -> lxml_html.HtmlElement:
+    try:
+        tree = lxml_html.document_fromstring(html)
+    except (etree.ParserError, ValueError) as exc:
+        raise ExtractError(f"not parseable as HTML: {exc}", url=url) from exc
+    return tree
+
+
+def _meta(tree: lxml_html.HtmlElement, *keys: str) -> str | None:
+    wanted = {k.lower() for k in keys}
+    for meta in tree.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        if key in wanted and (meta.get("content") or "").strip():
+            return (meta.get("content") or "").strip()
+    return None
+
+
+def _canonical(tree: lxml_html.HtmlElement, url: str) -> str | None:
+    for link in tree.iter("link"):
+        if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
+            return resolve(url, link.get("href") or "")
+    return None
+
+
+def extract(html: str, url: str) -> Article:
+    """Extract the article of an HTML page fetched from ``url``.
+
+    Raises :class:`ExtractError` when the page holds no article text.
+    """
+    tree = _parse(html, url)
+    try:
+        doc = trafilatura.bare_extraction(
+            html, url=url, with_metadata=True, include_links=True, include_comments=False
+        )
+    except Exception as exc:  # trafilatura raises bare exceptions on odd markup
+        raise ExtractError(f"extraction failed: {type(exc).__name__}: {exc}", url=url) from exc
+    text = (doc.text if doc is not None else "") or ""
+    if not text.strip():
+        raise ExtractError("no article text found on the page", url=url)
+    links: list[str] = []
+    if doc is not None and doc.body is not None:
+        for ref in doc.body.iter("ref"):
+            target = resolve(url, ref.get("target") or "")
+            if target and target not in links:
+                links.append(target)
+    signals = find_line_signals(tree, url)
+    meta_signals, noindex = find_meta_signals(tree, url)
+    published = (
+        _meta(tree, "article:published_time", "datePublished", "pubdate", "dc.date")
+        or (doc.date if doc is not None else None)
+    )
+    if published and not _DATE.match(published):
+        published = doc.date if doc is not None and doc.date else None
+    language = (tree.get("lang") or "").split("-")[0].lower() or None
+    if language is None and doc is not None and doc.language:
+        language = doc.language
+    authors = tuple(
+        a.strip() for a in re.split(r";|,| and ", (doc.author if doc else None) or "") if a.strip()
+    )
+    return Article(
+        url=url,
+        outlet=outlet_of(url),
+        text=text.strip(),
+        title=(doc.title if doc is not None else None) or _meta(tree, "og:title"),
+        authors=authors,
+        published=published,
+        site_name=_meta(tree, "og:site_name") or (doc.sitename if doc is not None else None),
+        language=language,
+        canonical=_canonical(tree, url),
+        og_url=resolve(url, _meta(tree, "og:url") or ""),
+        links=tuple(links),
+        signals=tuple(signals + meta_signals),
+        noindex=noindex,
+    )
+
+
+def extract_text_document(text: str, name: str) -> Article:
+    """An :class:`Article` for plain text a user holds only as a copy (no URL, no metadata)."""
+    text = text.strip()
+    if not text:
+        raise ExtractError("the text is empty", url=name)
+    tree = lxml_html.fragment_fromstring("<div></div>")
+    for line in text.splitlines():
+        p = etree.SubElement(tree, "p")
+        p.text = line
+    return Article(
+        url=name,
+        outlet="(local copy)",
+        text=text,
+        signals=tuple(find_line_signals(tree, "file:///local")),
+    )

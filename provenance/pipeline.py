@@ -1,0 +1,399 @@
+"""fetch -> extract -> fingerprint -> store -> match -> weigh: the calls the CLI makes.
+
+``prepare`` is the CPU-bound part (extraction and fingerprinting) and is a pure
+function of a fetched page, so bulk ingest can run it in worker processes;
+``commit`` is the single writer that stores the article, finds its verified
+near-duplicates and records the edges.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+import networkx as nx
+
+from .config import Settings
+from .errors import ExtractError, FetchError, ProvenanceError
+from .evidence import WEIGHTS, decide, names_outlet
+from .extract import extract
+from .fetch import Fetcher
+from .fingerprint import Fingerprint, band_keys, fingerprint, shingles
+from .graph import Node, build_graph, edge_attributes, node_attributes, provenance_tree, root_of
+from .index import Query, find_matches
+from .models import Article, Edge, Evidence, FetchResult
+from .store import Store, StoredArticle
+from .urls import normalize_url, outlet_of
+
+__all__ = [
+    "IngestOutcome",
+    "article_node",
+    "LookupResult",
+    "Prepared",
+    "commit",
+    "component",
+    "ingest_urls",
+    "lookup",
+    "lookup_text",
+    "prepare",
+    "prepare_article",
+]
+
+logger = logging.getLogger(__name__)
+
+#: Signals whose target is worth fetching when following credits from a page.
+FOLLOWED_KINDS = frozenset(
+    {"attribution", "canonical", "og_url", "original_source", "syndication_source",
+     "is_based_on", "dateline"}
+)
+CREDIT_KINDS = FOLLOWED_KINDS | {"wire", "source_organization"}
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A page made ready for the store: its article, shingles and fingerprint."""
+
+    article: Article
+    shingles: frozenset[str]
+    fingerprint: Fingerprint | None  # None when the text is too short to match safely
+    keys: tuple[int, ...]
+    result: FetchResult | None = None
+
+
+@dataclass(frozen=True)
+class IngestOutcome:
+    """What ingesting one page did."""
+
+    url: str
+    article_id: int | None
+    status: str  # new | updated | unchanged | too-short | failed
+    matches: int = 0
+    reason: str = ""
+
+
+def prepare_article(article: Article, settings: Settings, result: FetchResult | None = None) -> Prepared:
+    shingle_set = shingles(article.text, settings.shingle_size)
+    if len(shingle_set) < settings.min_shingles:
+        return Prepared(article, shingle_set, None, (), result)
+    fp = fingerprint(shingle_set, settings)
+    return Prepared(article, shingle_set, fp, tuple(band_keys(fp.signature, settings)), result)
+
+
+def prepare(result: FetchResult, settings: Settings) -> Prepared:
+    """Extract and fingerprint a fetched page (CPU only; safe in a worker process)."""
+    return prepare_article(extract(result.text, result.final_url), settings, result)
+
+
+def _first_seen(result: FetchResult | None) -> str:
+    when = (result.fetched_at if result is not None else None) or datetime.now(UTC)
+    return when.isoformat(timespec="seconds")
+
+
+def commit(store: Store, prepared: Prepared, settings: Settings) -> IngestOutcome:
+    """Store a prepared page, match it against the index, and record its edges (one transaction)."""
+    article, result = prepared.article, prepared.result
+    with store.transaction():
+        response_id = None
+        if result is not None:
+            response_id, new_response = store.add_response(result)
+            existing = store.article_id(article.url)
+            if not new_response and existing is not None:
+                if result.url != article.url:
+                    store.add_alias(result.url, existing)
+                return IngestOutcome(article.url, existing, "unchanged")
+        existing = store.article_id(article.url)
+        article_id = store.add_article(
+            article,
+            size=len(prepared.shingles),
+            signature=prepared.fingerprint.signature if prepared.fingerprint else None,
+            keys=list(prepared.keys),
+            response_id=response_id,
+            first_seen=_first_seen(result),
+        )
+        if result is not None:
+            for alias in {result.url, *(r.url for r in result.redirects)} - {article.url}:
+                store.add_alias(alias, article_id)
+        if prepared.fingerprint is None:
+            return IngestOutcome(article.url, article_id, "too-short", reason="text too short to match")
+        me = store.load(article_id)
+        query = Query(prepared.shingles, prepared.fingerprint, prepared.keys)
+        matches = find_matches(store, query, settings, exclude=article_id)
+        for other, pair in matches:
+            # `other` was stored first: it is side a, so ties in evidence favour it
+            flipped = type(pair)(pair.jaccard, pair.b_in_a, pair.a_in_b)
+            store.put_edge(
+                decide(other.article, me.article, flipped,
+                       a_first_seen=other.first_seen, b_first_seen=me.first_seen)
+            )
+    status = "new" if existing is None else "updated"
+    return IngestOutcome(article.url, article_id, status, matches=len(matches))
+
+
+async def ingest_urls(
+    urls: Iterable[str], store: Store, settings: Settings, *, fetcher: Fetcher
+) -> list[IngestOutcome]:
+    """Fetch, extract and store pages; failures are recorded and reported, never raised."""
+    wanted: list[str] = []
+    outcomes: list[IngestOutcome] = []
+    for raw in urls:
+        try:
+            wanted.append(normalize_url(raw))
+        except FetchError as exc:
+            outcomes.append(IngestOutcome(raw, None, "failed", reason=str(exc)))
+    results = await fetcher.fetch_many(dict.fromkeys(wanted))
+    for url, result in zip(dict.fromkeys(wanted), results, strict=True):
+        outcomes.append(_ingest_one(store, settings, url, result))
+    return outcomes
+
+
+def _ingest_one(
+    store: Store, settings: Settings, url: str, result: FetchResult | FetchError
+) -> IngestOutcome:
+    if isinstance(result, FetchError):
+        store.record_failure(url, str(result))
+        return IngestOutcome(url, None, "failed", reason=str(result))
+    try:
+        return commit(store, prepare(result, settings), settings)
+    except ExtractError as exc:
+        store.record_failure(url, str(exc))
+        return IngestOutcome(url, None, "failed", reason=str(exc))
+
+
+# -- lookup ----------------------------------------------------------------------------
+
+
+@dataclass
+class LookupResult:
+    """The answer to a lookup: the graph, the tree, the origin, and what failed on the way."""
+
+    query: str
+    graph: nx.DiGraph
+    tree: nx.DiGraph
+    origin: str
+    origin_confidence: float
+    failures: list[tuple[str, str]] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, object]:
+        origin = self.graph.nodes[self.origin]
+        tree_edges = set(self.tree.edges)
+
+        def edge_json(source: str, target: str, data: dict[str, object]) -> dict[str, object]:
+            return {
+                "source": source,
+                "target": target,
+                "confidence": data["confidence"],
+                "similarity": data["similarity"],
+                "containment": data["containment"],
+                "evidence": [
+                    {"kind": e["kind"], "detail": e["detail"], "target": e["target"]}
+                    for e in json.loads(str(data["evidence"]))
+                ],
+                "explanation": data["explanation"],
+            }
+
+        return {
+            "query": self.query,
+            "origin": {
+                "url": origin["url"] or None,
+                "outlet": origin["outlet"],
+                "published": origin["published"] or None,
+                "confidence": self.origin_confidence,
+            },
+            "nodes": [
+                {
+                    "url": data["url"] or None,
+                    "id": node,
+                    "outlet": data["outlet"],
+                    "title": data["title"] or None,
+                    "published": data["published"] or None,
+                    "first_seen": data["first_seen"] or None,
+                    "kind": data["kind"],
+                }
+                for node, data in self.graph.nodes(data=True)
+            ],
+            "edges": [edge_json(s, t, d) for s, t, d in self.tree.edges(data=True)],
+            "other_edges": [
+                edge_json(s, t, d)
+                for s, t, d in self.graph.edges(data=True)
+                if (s, t) not in tree_edges
+            ],
+            "failures": [{"url": u, "reason": r} for u, r in self.failures],
+        }
+
+
+def article_node(stored: StoredArticle) -> Node:
+    """The graph node of a stored article."""
+    a = stored.article
+    return Node(a.url, a.url, a.outlet, a.title, a.published, stored.first_seen)
+
+
+def component(store: Store, url: str) -> tuple[list[StoredArticle], list[Edge]]:
+    """Every stored article linked to ``url`` by edges, and those edges."""
+    seen = {url}
+    frontier = [url]
+    edges: dict[tuple[str, str], Edge] = {}
+    while frontier:
+        node = frontier.pop()
+        for edge in store.edges_of(node):
+            edges[(edge.source, edge.target)] = edge
+            for other in (edge.source, edge.target):
+                if other not in seen:
+                    seen.add(other)
+                    frontier.append(other)
+    ids = [i for i in (store.article_id(u) for u in seen) if i is not None]
+    return store.load_many(ids), list(edges.values())
+
+
+def _credited(article: Article) -> list[Evidence]:
+    return [s for s in article.signals if s.kind in CREDIT_KINDS and s.target]
+
+
+async def _follow_credits(
+    store: Store, settings: Settings, fetcher: Fetcher, start: Article, failures: list[tuple[str, str]]
+) -> None:
+    """Fetch what ``start`` credits, and what those credit, up to ``follow_depth`` hops."""
+    known_failures = {u for u, _, _ in store.failures()}
+    frontier = [start]
+    for _ in range(settings.follow_depth):
+        targets: list[str] = []
+        for article in frontier:
+            for signal in _credited(article):
+                target = signal.target or ""
+                if signal.kind not in FOLLOWED_KINDS or not target.startswith(("http://", "https://")):
+                    continue
+                if outlet_of(target) == article.outlet or store.article_id(target) is not None:
+                    continue
+                if target in known_failures or target in targets:
+                    continue
+                targets.append(target)
+        if not targets:
+            return
+        logger.info("following %d credited URL(s)", len(targets))
+        outcomes = await ingest_urls(targets, store, settings, fetcher=fetcher)
+        frontier = []
+        for outcome in outcomes:
+            if outcome.status == "failed":
+                failures.append((outcome.url, outcome.reason))
+            elif outcome.article_id is not None:
+                frontier.append(store.load(outcome.article_id).article)
+
+
+def _assemble(
+    query: str,
+    stored: list[StoredArticle],
+    edges: list[Edge],
+    failures: list[tuple[str, str]],
+    extra: tuple[Node, list[Edge], Article] | None = None,
+) -> LookupResult:
+    nodes = [article_node(s) for s in stored]
+    articles = {s.article.url: s.article for s in stored}
+    if extra is not None:
+        nodes.append(extra[0])
+        edges = edges + extra[1]
+        articles[extra[0].id] = extra[2]
+    graph = build_graph(nodes, edges)
+    tree = provenance_tree(graph)
+    root = root_of(tree, query)
+    _add_credited_origin(graph, tree, root, articles)
+    origin = root_of(tree, query)
+    return LookupResult(query, graph, tree, origin, _origin_confidence(tree, origin, query), failures)
+
+
+def _add_credited_origin(
+    graph: nx.DiGraph, tree: nx.DiGraph, root: str, articles: dict[str, Article]
+) -> None:
+    """If the earliest known copy credits an outlet or URL not in the graph, draw it as the origin."""
+    article = articles.get(root)
+    if article is None:
+        return
+    for signal in sorted(_credited(article), key=lambda s: -WEIGHTS.get(s.kind, 0.5)):
+        target = signal.target or ""
+        if target.startswith(("http://", "https://")):
+            if target in graph or outlet_of(target) == article.outlet:
+                continue
+            if any(outlet_of(target) == a.outlet for a in articles.values()):
+                continue
+            node = Node(target, target, outlet_of(target), kind="unfetched")
+        else:
+            if any(names_outlet(target, a) for a in articles.values()):
+                continue
+            node = Node(f"outlet:{target}", None, target, kind="outlet")
+        weight = WEIGHTS.get(signal.kind, 0.5)
+        edge = Edge(
+            source=node.id,
+            target=root,
+            confidence=weight,
+            similarity=0.0,
+            containment=0.0,
+            evidence=(signal,),
+            explanation=f'{article.outlet} credits {node.outlet}: {signal.kind} "{signal.detail}"'
+            " (the credited original was not fetched)",
+        )
+        for g in (graph, tree):
+            g.add_node(node.id, **node_attributes(node))
+            g.add_edge(node.id, root, **edge_attributes(edge))
+        return
+
+
+def _origin_confidence(tree: nx.DiGraph, origin: str, query: str) -> float:
+    """The weakest link on the path origin -> query; or the best edge out of the origin."""
+    if origin == query:
+        out = [float(d["confidence"]) for _, _, d in tree.out_edges(origin, data=True)]
+        return round(max(out), 3) if out else 0.0
+    path = nx.shortest_path(tree, origin, query)
+    return round(min(float(tree.edges[a, b]["confidence"]) for a, b in zip(path, path[1:])), 3)
+
+
+async def lookup(
+    url: str, store: Store, settings: Settings, *, fetcher: Fetcher, refresh: bool = False
+) -> LookupResult:
+    """Provenance of the article at ``url``: fetch it if needed, follow its credits, build the tree."""
+    url = normalize_url(url)
+    failures: list[tuple[str, str]] = []
+    stored = store.article_by_url(url)
+    if stored is None or refresh:
+        result = await fetcher.fetch(url)
+        outcome = commit(store, prepare(result, settings), settings)
+        if outcome.article_id is None:
+            raise ProvenanceError(f"{url}: {outcome.reason}")
+        stored = store.load(outcome.article_id)
+    await _follow_credits(store, settings, fetcher, stored.article, failures)
+    nodes, edges = component(store, stored.article.url)
+    if not nodes:
+        nodes = [stored]
+    return _assemble(stored.article.url, nodes, edges, failures)
+
+
+async def lookup_text(
+    article: Article, store: Store, settings: Settings, *, fetcher: Fetcher
+) -> LookupResult:
+    """Provenance of a text the user holds only as a copy: matched, never stored."""
+    prepared = prepare_article(article, settings)
+    if prepared.fingerprint is None:
+        raise ExtractError(
+            f"the text has {len(prepared.shingles)} shingles; at least {settings.min_shingles}"
+            " are needed to match it safely",
+            url=article.url,
+        )
+    failures: list[tuple[str, str]] = []
+    await _follow_credits(store, settings, fetcher, article, failures)
+    query = Query(prepared.shingles, prepared.fingerprint, prepared.keys)
+    matches = find_matches(store, query, settings)
+    stored: dict[int, StoredArticle] = {}
+    edges: dict[tuple[str, str], Edge] = {}
+    for other, _ in matches:
+        nodes, found = component(store, other.article.url)
+        stored.update((n.id, n) for n in nodes)
+        stored.setdefault(other.id, other)
+        edges.update(((e.source, e.target), e) for e in found)
+    own_edges = [
+        decide(other.article, article, type(pair)(pair.jaccard, pair.b_in_a, pair.a_in_b),
+               a_first_seen=other.first_seen)
+        for other, pair in matches
+    ]
+    node = Node(article.url, None, article.outlet, article.title, article.published, kind="query")
+    return _assemble(article.url, list(stored.values()), list(edges.values()), failures,
+                     extra=(node, own_edges, article))

@@ -1,0 +1,501 @@
+"""The SQLite store: raw responses, articles, signatures, the persistent LSH index, edges.
+
+Design for speed at millions of articles: the LSH index is a ``WITHOUT ROWID``
+table of (band key, article id) so a query reads only the rows of its own band
+keys; signatures are 512-byte blobs read only for candidates; texts are
+zlib-compressed and read only to verify a candidate. Every write of one
+article (response, record, keys, edges) is one transaction, in WAL mode, so a
+killed process leaves the store as it was before that article.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import sqlite3
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+
+from .config import Settings
+from .errors import ConfigError, StoreError, StoreVersionError
+from .models import Article, Edge, Evidence, FetchResult
+
+__all__ = ["SCHEMA_VERSION", "Store", "StoredArticle"]
+
+logger = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+APPLICATION_ID = 0x50524F56  # "PROV", in the SQLite header
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS responses (
+    id INTEGER PRIMARY KEY,
+    url TEXT NOT NULL,
+    final_url TEXT NOT NULL,
+    status INTEGER NOT NULL,
+    headers TEXT NOT NULL,
+    redirects TEXT NOT NULL,
+    body BLOB NOT NULL,
+    sha256 TEXT NOT NULL,
+    fetched_at TEXT NOT NULL,
+    UNIQUE (url, sha256)
+);
+CREATE TABLE IF NOT EXISTS articles (
+    id INTEGER PRIMARY KEY,
+    url TEXT NOT NULL UNIQUE,
+    outlet TEXT NOT NULL,
+    title TEXT,
+    published TEXT,
+    first_seen TEXT NOT NULL,
+    data TEXT NOT NULL,
+    text BLOB NOT NULL,
+    size INTEGER NOT NULL,
+    signature BLOB,
+    response_id INTEGER REFERENCES responses (id)
+);
+CREATE INDEX IF NOT EXISTS articles_outlet ON articles (outlet);
+CREATE TABLE IF NOT EXISTS aliases (url TEXT PRIMARY KEY, article_id INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS lsh (
+    key INTEGER NOT NULL,
+    article_id INTEGER NOT NULL,
+    PRIMARY KEY (key, article_id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS edges (
+    source TEXT NOT NULL,
+    target TEXT NOT NULL,
+    confidence REAL NOT NULL,
+    similarity REAL NOT NULL,
+    containment REAL NOT NULL,
+    evidence TEXT NOT NULL,
+    explanation TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (source, target)
+);
+CREATE INDEX IF NOT EXISTS edges_target ON edges (target);
+CREATE TABLE IF NOT EXISTS failures (
+    url TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    at TEXT NOT NULL
+);
+"""
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    """An article as the store holds it."""
+
+    id: int
+    article: Article
+    first_seen: str
+    size: int  # number of shingles
+    signature: bytes | None  # None: too short to fingerprint
+
+
+def _article_data(article: Article) -> str:
+    return json.dumps(
+        {
+            "authors": list(article.authors),
+            "site_name": article.site_name,
+            "language": article.language,
+            "canonical": article.canonical,
+            "og_url": article.og_url,
+            "links": list(article.links),
+            "signals": [[e.kind, e.detail, e.target] for e in article.signals],
+            "noindex": article.noindex,
+        },
+        ensure_ascii=False,
+    )
+
+
+def _evidence_json(evidence: Iterable[Evidence]) -> str:
+    return json.dumps([[e.kind, e.detail, e.target] for e in evidence], ensure_ascii=False)
+
+
+def _evidence_from(text: str) -> tuple[Evidence, ...]:
+    return tuple(Evidence(k, d, t) for k, d, t in json.loads(text))
+
+
+class Store:
+    """A provenance store in one SQLite file. Open with :meth:`open`; close or use ``with``."""
+
+    def __init__(self, conn: sqlite3.Connection, path: str, settings: Settings) -> None:
+        self.conn = conn
+        self.path = path
+        self.settings = settings
+
+    # -- opening ---------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path, settings: Settings, *, create: bool = True) -> Store:
+        """Open (or create) a store, checking its schema version and index parameters."""
+        path = str(path)
+        if path != ":memory:":
+            target = Path(path)
+            if target.is_dir():
+                raise StoreError(f"{path} is a directory, not a store file")
+            if not target.exists() and not create:
+                raise StoreError(f"no store at {path}")
+            if not target.exists() and not target.parent.exists():
+                raise StoreError(f"cannot create a store in {target.parent}: no such directory")
+        try:
+            conn = sqlite3.connect(path, timeout=30.0, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open store {path}: {exc}") from exc
+        store = cls(conn, path, settings)
+        try:
+            store._initialise()
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            if "not a database" in str(exc) or "malformed" in str(exc):
+                raise StoreVersionError(f"{path} is not a provenance store ({exc})") from exc
+            raise StoreError(f"cannot open store {path}: {exc}") from exc
+        except BaseException:
+            conn.close()
+            raise
+        return store
+
+    def _initialise(self) -> None:
+        conn = self.conn
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if tables and app_id != APPLICATION_ID:
+            raise StoreVersionError(f"{self.path} is an SQLite file but not a provenance store")
+        if self.path != ":memory:":
+            conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("PRAGMA cache_size=-65536")
+        if not tables:
+            with self.transaction():
+                conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
+                for statement in _SCHEMA.split(";"):
+                    if statement.strip():
+                        conn.execute(statement)
+                conn.execute(
+                    "INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
+                )
+                conn.executemany(
+                    "INSERT INTO meta VALUES (?, ?)", self.settings.index_params().items()
+                )
+            return
+        meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+        version = int(meta.get("schema_version", "0"))
+        if version > SCHEMA_VERSION:
+            raise StoreVersionError(
+                f"{self.path} was written by a newer provenance (schema {version}; "
+                f"this version reads up to {SCHEMA_VERSION})"
+            )
+        wrong = {
+            key: (meta.get(key), value)
+            for key, value in self.settings.index_params().items()
+            if meta.get(key) != value
+        }
+        if wrong:
+            shown = ", ".join(f"{k}={s} (asked {a})" for k, (s, a) in sorted(wrong.items()))
+            raise ConfigError(f"{self.path} was built with different index parameters: {shown}")
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def transaction(self) -> _Transaction:
+        """``with store.transaction():`` groups writes; all or nothing."""
+        return _Transaction(self.conn)
+
+    def meta(self) -> dict[str, str]:
+        return dict(self.conn.execute("SELECT key, value FROM meta").fetchall())
+
+    # -- responses -------------------------------------------------------------------
+
+    def add_response(self, result: FetchResult) -> tuple[int, bool]:
+        """Keep a raw response (compressed); returns (id, is_new). Unchanged bodies are not re-added."""
+        digest = hashlib.sha256(result.content).hexdigest()
+        row = self.conn.execute(
+            "SELECT id FROM responses WHERE url = ? AND sha256 = ?", (result.url, digest)
+        ).fetchone()
+        if row:
+            return int(row[0]), False
+        cursor = self.conn.execute(
+            "INSERT INTO responses (url, final_url, status, headers, redirects, body, sha256,"
+            " fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                result.url,
+                result.final_url,
+                result.status,
+                json.dumps(list(result.headers)),
+                json.dumps([[r.url, r.status, r.location] for r in result.redirects]),
+                zlib.compress(result.content, 6),
+                digest,
+                (result.fetched_at or datetime.now(UTC)).isoformat(timespec="seconds"),
+            ),
+        )
+        return int(cursor.lastrowid or 0), True
+
+    def response_body(self, response_id: int) -> bytes:
+        row = self.conn.execute("SELECT body FROM responses WHERE id = ?", (response_id,)).fetchone()
+        if row is None:
+            raise StoreError(f"no response {response_id}")
+        return zlib.decompress(row[0])
+
+    def record_failure(self, url: str, reason: str) -> None:
+        with self.transaction():
+            self.conn.execute("INSERT INTO failures VALUES (?, ?, ?)", (url, reason, _now()))
+
+    def failures(self) -> list[tuple[str, str, str]]:
+        return list(self.conn.execute("SELECT url, reason, at FROM failures ORDER BY rowid"))
+
+    # -- articles --------------------------------------------------------------------
+
+    def article_id(self, url: str) -> int | None:
+        """The article stored for ``url``, directly or through an alias (redirect, canonical)."""
+        row = self.conn.execute("SELECT id FROM articles WHERE url = ?", (url,)).fetchone()
+        if row is None:
+            row = self.conn.execute(
+                "SELECT article_id FROM aliases WHERE url = ?", (url,)
+            ).fetchone()
+        return int(row[0]) if row else None
+
+    def add_alias(self, url: str, article_id: int) -> None:
+        self.conn.execute(
+            "INSERT OR IGNORE INTO aliases (url, article_id) VALUES (?, ?)", (url, article_id)
+        )
+
+    def add_article(
+        self,
+        article: Article,
+        *,
+        size: int,
+        signature: bytes | None,
+        keys: list[int],
+        response_id: int | None,
+        first_seen: str,
+    ) -> int:
+        """Insert or update an article and its LSH keys (call inside a transaction)."""
+        text = zlib.compress(article.text.encode("utf-8"), 6)
+        existing = self.article_id(article.url)
+        values = (
+            article.outlet,
+            article.title,
+            article.published,
+            _article_data(article),
+            text,
+            size,
+            signature,
+            response_id,
+        )
+        if existing is None:
+            cursor = self.conn.execute(
+                "INSERT INTO articles (outlet, title, published, data, text, size, signature,"
+                " response_id, url, first_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (*values, article.url, first_seen),
+            )
+            article_id = int(cursor.lastrowid or 0)
+        else:
+            article_id = existing
+            self.conn.execute(
+                "UPDATE articles SET outlet=?, title=?, published=?, data=?, text=?, size=?,"
+                " signature=?, response_id=? WHERE id = ?",
+                (*values, article_id),
+            )
+            self.conn.execute("DELETE FROM lsh WHERE article_id = ?", (article_id,))
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO lsh (key, article_id) VALUES (?, ?)",
+            [(key, article_id) for key in keys],
+        )
+        return article_id
+
+    def load(self, article_id: int) -> StoredArticle:
+        row = self.conn.execute(
+            "SELECT id, url, outlet, title, published, first_seen, data, text, size, signature"
+            " FROM articles WHERE id = ?",
+            (article_id,),
+        ).fetchone()
+        if row is None:
+            raise StoreError(f"no article {article_id}")
+        return self._row_to_article(row)
+
+    def load_many(self, ids: Iterable[int]) -> list[StoredArticle]:
+        ids = list(ids)
+        out: list[StoredArticle] = []
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            out.extend(
+                self._row_to_article(row)
+                for row in self.conn.execute(
+                    "SELECT id, url, outlet, title, published, first_seen, data, text, size,"
+                    f" signature FROM articles WHERE id IN ({marks})",
+                    chunk,
+                )
+            )
+        return out
+
+    @staticmethod
+    def _row_to_article(row: tuple[object, ...]) -> StoredArticle:
+        (article_id, url, outlet, title, published, first_seen, data, text, size, sig) = row
+        extra = json.loads(str(data))
+        assert isinstance(text, bytes)
+        article = Article(
+            url=str(url),
+            outlet=str(outlet),
+            text=zlib.decompress(text).decode("utf-8"),
+            title=title if isinstance(title, str) else None,
+            authors=tuple(extra["authors"]),
+            published=published if isinstance(published, str) else None,
+            site_name=extra["site_name"],
+            language=extra["language"],
+            canonical=extra["canonical"],
+            og_url=extra["og_url"],
+            links=tuple(extra["links"]),
+            signals=tuple(Evidence(k, d, t) for k, d, t in extra["signals"]),
+            noindex=bool(extra["noindex"]),
+        )
+        return StoredArticle(
+            id=int(str(article_id)),
+            article=article,
+            first_seen=str(first_seen),
+            size=int(str(size)),
+            signature=sig if isinstance(sig, bytes) else None,
+        )
+
+    def candidates(
+        self, keys: list[int], *, min_hits: int, exclude: int | None = None
+    ) -> list[tuple[int, bytes, int]]:
+        """(id, signature, size) of articles sharing at least ``min_hits`` band keys."""
+        if not keys:
+            return []
+        marks = ",".join("?" * len(keys))
+        rows = self.conn.execute(
+            f"SELECT article_id FROM lsh WHERE key IN ({marks})"
+            " GROUP BY article_id HAVING count(*) >= ?",
+            (*keys, min_hits),
+        ).fetchall()
+        ids = [int(r[0]) for r in rows if r[0] != exclude]
+        out: list[tuple[int, bytes, int]] = []
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            out.extend(
+                (int(i), s, int(n))
+                for i, s, n in self.conn.execute(
+                    f"SELECT id, signature, size FROM articles WHERE id IN ({','.join('?' * len(chunk))})"
+                    " AND signature IS NOT NULL",
+                    chunk,
+                )
+            )
+        return out
+
+    def count_articles(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def iter_articles(self) -> Iterator[StoredArticle]:
+        cursor = self.conn.execute(
+            "SELECT id, url, outlet, title, published, first_seen, data, text, size, signature"
+            " FROM articles ORDER BY id"
+        )
+        for row in cursor:
+            yield self._row_to_article(row)
+
+    # -- edges -----------------------------------------------------------------------
+
+    def put_edge(self, edge: Edge) -> None:
+        """Store an edge, replacing any earlier verdict on the same pair (either direction)."""
+        self.conn.execute(
+            "DELETE FROM edges WHERE (source = ? AND target = ?) OR (source = ? AND target = ?)",
+            (edge.source, edge.target, edge.target, edge.source),
+        )
+        self.conn.execute(
+            "INSERT INTO edges VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                edge.source,
+                edge.target,
+                edge.confidence,
+                edge.similarity,
+                edge.containment,
+                _evidence_json(edge.evidence),
+                edge.explanation,
+                _now(),
+            ),
+        )
+
+    def edges_of(self, node: str) -> list[Edge]:
+        rows = self.conn.execute(
+            "SELECT source, target, confidence, similarity, containment, evidence, explanation"
+            " FROM edges WHERE source = ? UNION ALL"
+            " SELECT source, target, confidence, similarity, containment, evidence, explanation"
+            " FROM edges WHERE target = ?",
+            (node, node),
+        ).fetchall()
+        return [self._row_to_edge(r) for r in rows]
+
+    def iter_edges(self) -> Iterator[Edge]:
+        for row in self.conn.execute(
+            "SELECT source, target, confidence, similarity, containment, evidence, explanation"
+            " FROM edges ORDER BY source, target"
+        ):
+            yield self._row_to_edge(row)
+
+    @staticmethod
+    def _row_to_edge(row: tuple[object, ...]) -> Edge:
+        source, target, confidence, similarity, contained, evidence, explanation = row
+        return Edge(
+            source=str(source),
+            target=str(target),
+            confidence=float(str(confidence)),
+            similarity=float(str(similarity)),
+            containment=float(str(contained)),
+            evidence=_evidence_from(str(evidence)),
+            explanation=str(explanation),
+        )
+
+    def article_by_url(self, url: str) -> StoredArticle | None:
+        article_id = self.article_id(url)
+        return None if article_id is None else self.load(article_id)
+
+
+class _Transaction:
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.outer = False
+
+    def __enter__(self) -> sqlite3.Connection:
+        self.outer = not self.conn.in_transaction
+        if self.outer:
+            self.conn.execute("BEGIN IMMEDIATE")
+        return self.conn
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if not self.outer:
+            return
+        if exc_type is None:
+            try:
+                self.conn.execute("COMMIT")
+            except sqlite3.OperationalError as error:
+                self.conn.execute("ROLLBACK")
+                raise StoreError(f"could not write the store: {error}") from error
+        else:
+            self.conn.execute("ROLLBACK")
