@@ -137,4 +137,6 @@ class ArchiveTransport(httpx.AsyncBaseTransport):
         headers = list(found.headers)
         if found.date:
             headers.append(("X-Archive-Date", found.date))
-        return httpx.Response(found.status, headers=headers, content=found.body, request=request)
+        return httpx.Response(
+            found.status, headers=headers, stream=httpx.ByteStream(found.body), request=request
+        )

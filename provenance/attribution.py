@@ -61,7 +61,9 @@ _ATTRIBUTION = re.compile(
     r"(?P<target>\S.{0,120}?)[\s.!]*$",
     re.IGNORECASE | re.UNICODE,
 )
-_WEAK = re.compile(r"^(?:via|source|sources?\s?|original(?: article| source)?|fonte|fuente|quelle|источник)$", re.I)
+_WEAK = re.compile(
+    r"^(?:via|source|sources?\s?|original(?: article| source)?|fonte|fuente|quelle|источник)$", re.I
+)
 
 #: Wire and syndication agencies, as credited in bylines and datelines.
 WIRE_AGENCIES = {
@@ -90,9 +92,17 @@ _MONTHS = (
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 _DATELINE = re.compile(
-    r"^(?P<name>[^\W\d][\w .'&-]{1,60}?)[\s,]+(?P<date>\d{1,2} " + _MONTHS + r",? \d{4}|"
-    + _MONTHS + r" \d{1,2},? \d{4})$",
+    r"^(?P<name>[^\W\d][\w .'&-]{1,60}?)[\s,]+(?P<date>\d{1,2} "
+    + _MONTHS
+    + r",? \d{4}|"
+    + _MONTHS
+    + r" \d{1,2},? \d{4})$",
     re.IGNORECASE,
+)
+_NOT_OUTLET = re.compile(
+    r"^(?:posted|published|updated|last updated|modified|by|on|date|dated|am|le|el|il|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)\b",
+    re.I,
 )
 _BLOCKS = "p|div|li|td|span|footer|header|em|strong|small|h1|h2|h3|h4|h5|h6|blockquote|section"
 
@@ -102,16 +112,20 @@ def _clean(text: str) -> str:
 
 
 def _lines(tree: lxml_html.HtmlElement) -> Iterator[tuple[str, list[str]]]:
-    """Each short text block of the page with the hrefs inside it."""
+    """Each short line of text on the page (blocks split at <br>) with the hrefs inside it."""
+    for br in tree.iter("br"):
+        br.tail = "\n" + (br.tail or "")
     seen: set[str] = set()
     for element in tree.iter(*_BLOCKS.split("|")):
-        # a block counts once, at the innermost element that holds all its text
-        text = _clean(element.text_content())
-        if not text or len(text) > 240 or text in seen:
-            continue
-        seen.add(text)
-        hrefs = [a.get("href", "") for a in element.iter("a") if a.get("href")]
-        yield text, hrefs
+        anchors = [
+            (_clean(a.text_content()), a.get("href", "")) for a in element.iter("a") if a.get("href")
+        ]
+        for raw in element.text_content().split("\n"):
+            text = _clean(raw)
+            if not text or len(text) > 240 or text in seen:
+                continue
+            seen.add(text)
+            yield text, [href for label, href in anchors if label and label in text]
 
 
 def find_line_signals(tree: lxml_html.HtmlElement, base_url: str) -> list[Evidence]:
@@ -133,7 +147,7 @@ def find_line_signals(tree: lxml_html.HtmlElement, base_url: str) -> list[Eviden
             elif not weak or _looks_like_outlet(target_text):
                 add(Evidence("attribution", text, target_text))
         dateline = _DATELINE.match(text)
-        if dateline and not match:
+        if dateline and not match and not _NOT_OUTLET.match(dateline.group("name")):
             add(Evidence("dateline", text, links[0] if links else dateline.group("name").strip()))
         for wire in _WIRE.finditer(text[:200]):
             add(Evidence("wire", _clean(wire.group(0)), WIRE_AGENCIES[wire.group("agency")]))
@@ -163,11 +177,15 @@ def find_meta_signals(tree: lxml_html.HtmlElement, base_url: str) -> tuple[list[
         if key == "og:url":
             href = resolve(base_url, content)
             if href and outlet_of(href) != own:
-                signals.append(Evidence("og_url", f'<meta property="og:url" content="{href}">', href))
+                signals.append(
+                    Evidence("og_url", f'<meta property="og:url" content="{href}">', href)
+                )
         elif key in ("original-source", "syndication-source"):
             href = resolve(base_url, content)
             kind = key.replace("-", "_")
-            signals.append(Evidence(kind, f'<meta name="{key}" content="{content}">', href or content))
+            signals.append(
+                Evidence(kind, f'<meta name="{key}" content="{content}">', href or content)
+            )
         elif key == "robots" and "noindex" in content.lower():
             noindex = True
     for script in tree.iter("script"):

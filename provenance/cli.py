@@ -40,8 +40,9 @@ logger = logging.getLogger("provenance")
 
 StoreOpt = Annotated[
     str,
-    typer.Option("--store", envvar="PROVENANCE_STORE", help="Store file (SQLite).",
-                 show_default=True),
+    typer.Option(
+        "--store", envvar="PROVENANCE_STORE", help="Store file (SQLite).", show_default=True
+    ),
 ]
 ProxyOpt = Annotated[
     str | None,
@@ -49,26 +50,37 @@ ProxyOpt = Annotated[
 ]
 ArchiveOpt = Annotated[
     list[Path] | None,
-    typer.Option("--archive", help="Answer requests from this WARC file instead of the network"
-                 " (repeatable)."),
+    typer.Option(
+        "--archive", help="Answer requests from this WARC file instead of the network (repeatable)."
+    ),
 ]
-VerboseOpt = Annotated[int, typer.Option("--verbose", "-v", count=True, help="More logging (-vv: debug).")]
+VerboseOpt = Annotated[
+    int, typer.Option("--verbose", "-v", count=True, help="More logging (-vv: debug).")
+]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Only errors.")]
-UserAgentOpt = Annotated[str | None, typer.Option("--user-agent", help="User-Agent header to send.")]
+UserAgentOpt = Annotated[
+    str | None, typer.Option("--user-agent", help="User-Agent header to send.")
+]
 
 T = TypeVar("T")
 
 
 def _configure_logging(verbose: int, quiet: bool) -> None:
-    level = logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    level = (
+        logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
+    )
+    logging.basicConfig(
+        level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr
+    )
     if level > logging.DEBUG:
         logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL if level > logging.DEBUG else level)
     logging.getLogger("htmldate").setLevel(logging.CRITICAL if level > logging.DEBUG else level)
 
 
-def _settings(proxy: str | None, archive: list[Path] | None, user_agent: str | None, **more: Any) -> Settings:
+def _settings(
+    proxy: str | None, archive: list[Path] | None, user_agent: str | None, **more: Any
+) -> Settings:
     return Settings().replace(
         proxy=proxy, archives=tuple(archive) if archive else None, user_agent=user_agent, **more
     )
@@ -89,13 +101,18 @@ def _run(job: Callable[[], Coroutine[Any, Any, T]]) -> T:
         raise _fail(f"{where}{exc}", exc.exit_code) from None
     except KeyboardInterrupt:
         raise _fail("interrupted", 130) from None
+    except Exception as exc:  # a bug: still one line, the traceback only with -vv
+        logger.debug("unexpected error", exc_info=True)
+        raise _fail(f"internal error: {type(exc).__name__}: {exc} (run with -vv for details)",
+                    EXIT_FAILED) from None
 
 
 @app.command("ingest")
 def ingest_command(
     urls: Annotated[list[str] | None, typer.Argument(help="Article URLs to ingest.")] = None,
     from_file: Annotated[
-        Path | None, typer.Option("--from-file", help="Read URLs from FILE, one per line ('-' for stdin).")
+        Path | None,
+        typer.Option("--from-file", help="Read URLs from FILE, one per line ('-' for stdin)."),
     ] = None,
     store: StoreOpt = "provenance.db",
     proxy: ProxyOpt = None,
@@ -146,11 +163,19 @@ def _read_url_file(path: Path) -> list[str]:
 
 @app.command("lookup")
 def lookup_command(
-    target: Annotated[str, typer.Argument(help="Article URL, a saved page or text file, or '-' for stdin.")],
+    target: Annotated[
+        str, typer.Argument(help="Article URL, a saved page or text file, or '-' for stdin.")
+    ],
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
-    graphml: Annotated[Path | None, typer.Option("--graphml", help="Also write the graph as GraphML.")] = None,
-    depth: Annotated[int, typer.Option("--depth", min=0, max=5, help="Hops of credit links to follow.")] = 2,
-    refresh: Annotated[bool, typer.Option("--refresh", help="Fetch the URL again even if stored.")] = False,
+    graphml: Annotated[
+        Path | None, typer.Option("--graphml", help="Also write the graph as GraphML.")
+    ] = None,
+    depth: Annotated[
+        int, typer.Option("--depth", min=0, max=5, help="Hops of credit links to follow.")
+    ] = 2,
+    refresh: Annotated[
+        bool, typer.Option("--refresh", help="Fetch the URL again even if stored.")
+    ] = False,
     store: StoreOpt = "provenance.db",
     proxy: ProxyOpt = None,
     archive: ArchiveOpt = None,
@@ -214,9 +239,17 @@ def _article_from_bytes(data: bytes, name: str) -> Any:
 
 @app.command("export")
 def export_command(
-    out: Annotated[Path | None, typer.Option("--out", help="File to write (default graphs/provenance.graphml).")] = None,
-    fmt: Annotated[str | None, typer.Option("--format", help="graphml or json (default: from --out's extension).")] = None,
-    url: Annotated[str | None, typer.Option("--url", help="Only the component of this article.")] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help="File to write (default graphs/provenance.graphml)."),
+    ] = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", help="graphml or json (default: from --out's extension)."),
+    ] = None,
+    url: Annotated[
+        str | None, typer.Option("--url", help="Only the component of this article.")
+    ] = None,
     store: StoreOpt = "provenance.db",
     proxy: ProxyOpt = None,
     archive: ArchiveOpt = None,
@@ -238,7 +271,10 @@ def export_command(
     except ProvenanceError as exc:
         raise _fail(str(exc), exc.exit_code) from None
     if not quiet:
-        typer.echo(f"wrote {path} ({graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges)", err=True)
+        typer.echo(
+            f"wrote {path} ({graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges)",
+            err=True,
+        )
 
 
 def main() -> None:

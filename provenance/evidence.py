@@ -32,6 +32,7 @@ WEIGHTS: dict[str, float] = {
     "published": 0.55,  # published at least a day after X (0.35 if the same day)
     "noindex": 0.2,  # the page asks not to be indexed, as syndicated copies do
     "first_seen": 0.15,  # first seen by us after X
+    "undated": 0.1,  # carries no date while X is dated, as scraped copies often do
 }
 _SAME_URL_DISCOUNT = 0.9  # a signal naming X's outlet but not X's URL counts a little less
 
@@ -116,18 +117,29 @@ def _timing(
         lag = f"{days:.0f} days" if days >= 1.5 else f"{days * 24:.0f} hours"
         found.append(
             (
-                Evidence("published", f"published {lag} after {earlier.outlet} ({earlier.published})"),
+                Evidence(
+                    "published", f"published {lag} after {earlier.outlet} ({earlier.published})"
+                ),
                 weight,
             )
+        )
+    if pe and not later.published:
+        found.append(
+            (Evidence("undated", f"undated, while {earlier.outlet} is dated {earlier.published}"),
+             WEIGHTS["undated"])
         )
     fe, fl = parse_date(seen_earlier), parse_date(seen_later)
     if fe and fl and (fl - fe).total_seconds() > 60:
         found.append(
-            (Evidence("first_seen", f"first seen {fl.isoformat()}, after {fe.isoformat()}"),
-             WEIGHTS["first_seen"])
+            (
+                Evidence("first_seen", f"first seen {fl.isoformat()}, after {fe.isoformat()}"),
+                WEIGHTS["first_seen"],
+            )
         )
     if later.noindex and not earlier.noindex:
-        found.append((Evidence("noindex", '<meta name="robots" content="noindex">'), WEIGHTS["noindex"]))
+        found.append(
+            (Evidence("noindex", '<meta name="robots" content="noindex">'), WEIGHTS["noindex"])
+        )
     return found
 
 
@@ -188,7 +200,7 @@ def explain(
     """One line a person can check: who copied whom and why."""
     parts: list[str] = []
     for evidence, _ in reasons[:2]:
-        if evidence.kind in ("published", "first_seen", "noindex"):
+        if evidence.kind in ("published", "first_seen", "noindex", "undated"):
             parts.append(evidence.detail)
         else:
             parts.append(f'{evidence.kind.replace("_", " ")} "{_short(evidence.detail)}"')

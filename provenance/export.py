@@ -60,5 +60,7 @@ def write_graph(graph: nx.DiGraph, path: Path, fmt: str = "graphml") -> Path:
     except OSError as exc:
         temporary.unlink(missing_ok=True)
         raise StoreError(f"cannot write {path}: {exc.strerror or exc}") from exc
-    logger.info("wrote %s (%d nodes, %d edges)", path, graph.number_of_nodes(), graph.number_of_edges())
+    logger.info(
+        "wrote %s (%d nodes, %d edges)", path, graph.number_of_nodes(), graph.number_of_edges()
+    )
     return path

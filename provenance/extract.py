@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 
@@ -11,6 +12,7 @@ from lxml import html as lxml_html
 
 from .attribution import find_line_signals, find_meta_signals
 from .errors import ExtractError
+from .evidence import names_outlet
 from .models import Article
 from .urls import outlet_of, resolve
 
@@ -53,7 +55,9 @@ def extract(html: str, url: str) -> Article:
     tree = _parse(html, url)
     try:
         doc = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, include_links=True, include_comments=False
+            html, url=url, with_metadata=True, include_links=True,
+            include_comments=False,
+            date_extraction_params={"extensive_search": False, "original_date": True},
         )
     except Exception as exc:  # trafilatura raises bare exceptions on odd markup
         raise ExtractError(f"extraction failed: {type(exc).__name__}: {exc}", url=url) from exc
@@ -68,9 +72,8 @@ def extract(html: str, url: str) -> Article:
                 links.append(target)
     signals = find_line_signals(tree, url)
     meta_signals, noindex = find_meta_signals(tree, url)
-    published = (
-        _meta(tree, "article:published_time", "datePublished", "pubdate", "dc.date")
-        or (doc.date if doc is not None else None)
+    published = _meta(tree, "article:published_time", "datePublished", "pubdate", "dc.date") or (
+        doc.date if doc is not None else None
     )
     if published and not _DATE.match(published):
         published = doc.date if doc is not None and doc.date else None
@@ -80,7 +83,7 @@ def extract(html: str, url: str) -> Article:
     authors = tuple(
         a.strip() for a in re.split(r";|,| and ", (doc.author if doc else None) or "") if a.strip()
     )
-    return Article(
+    article = Article(
         url=url,
         outlet=outlet_of(url),
         text=text.strip(),
@@ -95,6 +98,11 @@ def extract(html: str, url: str) -> Article:
         signals=tuple(signals + meta_signals),
         noindex=noindex,
     )
+    own = [
+        s for s in article.signals
+        if s.target and not s.target.startswith("http") and names_outlet(s.target, article)
+    ]
+    return dataclasses.replace(article, signals=tuple(s for s in article.signals if s not in own))
 
 
 def extract_text_document(text: str, name: str) -> Article:

@@ -268,7 +268,9 @@ class Fetcher:
             except httpx.ProxyError as exc:
                 raise FetchError(f"proxy refused the request: {exc}", url=url) from exc
             except httpx.ConnectError as exc:
-                raise FetchError(f"could not connect: {exc or 'connection failed'}", url=url) from exc
+                raise FetchError(
+                    f"could not connect: {exc or 'connection failed'}", url=url
+                ) from exc
             except httpx.HTTPError as exc:
                 raise FetchError(f"{type(exc).__name__}: {exc}", url=url) from exc
             try:
@@ -289,11 +291,14 @@ class Fetcher:
                         raise TooLargeError(f"body exceeds the cap of {limit} bytes", url=url)
                     chunks.append(chunk)
             except httpx.TimeoutException as exc:
-                raise FetchError(f"timed out reading the body ({type(exc).__name__})", url=url) from exc
+                raise FetchError(
+                    f"timed out reading the body ({type(exc).__name__})", url=url
+                ) from exc
             except httpx.HTTPError as exc:
-                raise FetchError(f"body could not be read: {type(exc).__name__}: {exc}", url=url) from exc
+                raise FetchError(
+                    f"body could not be read: {type(exc).__name__}: {exc}", url=url
+                ) from exc
             finally:
                 await response.aclose()
         body = decompress(b"".join(chunks), headers.get("content-encoding"), limit=limit, url=url)
         return response.status_code, headers, body
-

@@ -3,7 +3,7 @@
 Nodes are articles, keyed by URL, or outlets that are credited but were never
 fetched (``outlet:<name>``). Edges run from the original (or earlier) copy to
 the later copy. The *tree* keeps, for each copy, its most likely immediate
-source: a maximum branching over weight = similarity x (0.5 + 0.5 x confidence),
+source: a maximum branching over weight = similarity x (0.75 + 0.25 x confidence),
 so a mirror hangs under the aggregator whose version it carries, not under the
 origin its copied footer names.
 """
@@ -73,7 +73,7 @@ def build_graph(nodes: Iterable[Node], edges: Iterable[Edge]) -> nx.DiGraph:
 def _tree_weight(data: dict[str, float | str]) -> float:
     similarity = float(data.get("similarity", 0.0))
     confidence = float(data.get("confidence", 0.0))
-    return max(similarity, 0.01) * (0.5 + 0.5 * confidence)
+    return max(similarity, 0.01) * (0.75 + 0.25 * confidence)
 
 
 def provenance_tree(graph: nx.DiGraph) -> nx.DiGraph:

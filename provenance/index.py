@@ -21,7 +21,9 @@ __all__ = ["Query", "find_matches", "make_query", "similarity", "verified"]
 
 logger = logging.getLogger(__name__)
 
-_ESTIMATE_SLACK = 0.2  # how far below a threshold a signature estimate may fall and still be checked
+_ESTIMATE_SLACK = (
+    0.2  # how far below a threshold a signature estimate may fall and still be checked
+)
 
 
 @dataclass(frozen=True)
@@ -85,5 +87,7 @@ def find_matches(
     return matches
 
 
-def make_query(text_shingles: frozenset[str], fingerprint: Fingerprint, settings: Settings) -> Query:
+def make_query(
+    text_shingles: frozenset[str], fingerprint: Fingerprint, settings: Settings
+) -> Query:
     return Query(text_shingles, fingerprint, tuple(band_keys(fingerprint.signature, settings)))

@@ -46,8 +46,15 @@ logger = logging.getLogger(__name__)
 
 #: Signals whose target is worth fetching when following credits from a page.
 FOLLOWED_KINDS = frozenset(
-    {"attribution", "canonical", "og_url", "original_source", "syndication_source",
-     "is_based_on", "dateline"}
+    {
+        "attribution",
+        "canonical",
+        "og_url",
+        "original_source",
+        "syndication_source",
+        "is_based_on",
+        "dateline",
+    }
 )
 CREDIT_KINDS = FOLLOWED_KINDS | {"wire", "source_organization"}
 
@@ -74,7 +81,9 @@ class IngestOutcome:
     reason: str = ""
 
 
-def prepare_article(article: Article, settings: Settings, result: FetchResult | None = None) -> Prepared:
+def prepare_article(
+    article: Article, settings: Settings, result: FetchResult | None = None
+) -> Prepared:
     shingle_set = shingles(article.text, settings.shingle_size)
     if len(shingle_set) < settings.min_shingles:
         return Prepared(article, shingle_set, None, (), result)
@@ -117,7 +126,9 @@ def commit(store: Store, prepared: Prepared, settings: Settings) -> IngestOutcom
             for alias in {result.url, *(r.url for r in result.redirects)} - {article.url}:
                 store.add_alias(alias, article_id)
         if prepared.fingerprint is None:
-            return IngestOutcome(article.url, article_id, "too-short", reason="text too short to match")
+            return IngestOutcome(
+                article.url, article_id, "too-short", reason="text too short to match"
+            )
         me = store.load(article_id)
         query = Query(prepared.shingles, prepared.fingerprint, prepared.keys)
         matches = find_matches(store, query, settings, exclude=article_id)
@@ -125,8 +136,13 @@ def commit(store: Store, prepared: Prepared, settings: Settings) -> IngestOutcom
             # `other` was stored first: it is side a, so ties in evidence favour it
             flipped = type(pair)(pair.jaccard, pair.b_in_a, pair.a_in_b)
             store.put_edge(
-                decide(other.article, me.article, flipped,
-                       a_first_seen=other.first_seen, b_first_seen=me.first_seen)
+                decide(
+                    other.article,
+                    me.article,
+                    flipped,
+                    a_first_seen=other.first_seen,
+                    b_first_seen=me.first_seen,
+                )
             )
     status = "new" if existing is None else "updated"
     return IngestOutcome(article.url, article_id, status, matches=len(matches))
@@ -252,7 +268,11 @@ def _credited(article: Article) -> list[Evidence]:
 
 
 async def _follow_credits(
-    store: Store, settings: Settings, fetcher: Fetcher, start: Article, failures: list[tuple[str, str]]
+    store: Store,
+    settings: Settings,
+    fetcher: Fetcher,
+    start: Article,
+    failures: list[tuple[str, str]],
 ) -> None:
     """Fetch what ``start`` credits, and what those credit, up to ``follow_depth`` hops."""
     known_failures = {u for u, _, _ in store.failures()}
@@ -262,7 +282,9 @@ async def _follow_credits(
         for article in frontier:
             for signal in _credited(article):
                 target = signal.target or ""
-                if signal.kind not in FOLLOWED_KINDS or not target.startswith(("http://", "https://")):
+                if signal.kind not in FOLLOWED_KINDS or not target.startswith(
+                    ("http://", "https://")
+                ):
                     continue
                 if outlet_of(target) == article.outlet or store.article_id(target) is not None:
                     continue
@@ -299,7 +321,9 @@ def _assemble(
     root = root_of(tree, query)
     _add_credited_origin(graph, tree, root, articles)
     origin = root_of(tree, query)
-    return LookupResult(query, graph, tree, origin, _origin_confidence(tree, origin, query), failures)
+    return LookupResult(
+        query, graph, tree, origin, _origin_confidence(tree, origin, query), failures
+    )
 
 
 def _add_credited_origin(
@@ -318,6 +342,8 @@ def _add_credited_origin(
                 continue
             node = Node(target, target, outlet_of(target), kind="unfetched")
         else:
+            if signal.kind == "dateline":  # "KYIV, 16 May" names a place as often as an outlet
+                continue
             if any(names_outlet(target, a) for a in articles.values()):
                 continue
             node = Node(f"outlet:{target}", None, target, kind="outlet")
@@ -390,10 +416,19 @@ async def lookup_text(
         stored.setdefault(other.id, other)
         edges.update(((e.source, e.target), e) for e in found)
     own_edges = [
-        decide(other.article, article, type(pair)(pair.jaccard, pair.b_in_a, pair.a_in_b),
-               a_first_seen=other.first_seen)
+        decide(
+            other.article,
+            article,
+            type(pair)(pair.jaccard, pair.b_in_a, pair.a_in_b),
+            a_first_seen=other.first_seen,
+        )
         for other, pair in matches
     ]
     node = Node(article.url, None, article.outlet, article.title, article.published, kind="query")
-    return _assemble(article.url, list(stored.values()), list(edges.values()), failures,
-                     extra=(node, own_edges, article))
+    return _assemble(
+        article.url,
+        list(stored.values()),
+        list(edges.values()),
+        failures,
+        extra=(node, own_edges, article),
+    )

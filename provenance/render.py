@@ -13,8 +13,14 @@ if TYPE_CHECKING:
 
 __all__ = ["render_tree"]
 
-_COLORS = {"strong": "\x1b[32m", "medium": "\x1b[33m", "weak": "\x1b[31m", "dim": "\x1b[2m",
-           "bold": "\x1b[1m", "reset": "\x1b[0m"}
+_COLORS = {
+    "strong": "\x1b[32m",
+    "medium": "\x1b[33m",
+    "weak": "\x1b[31m",
+    "dim": "\x1b[2m",
+    "bold": "\x1b[1m",
+    "reset": "\x1b[0m",
+}
 
 
 def _paint(text: str, style: str, color: bool) -> str:
@@ -55,7 +61,9 @@ def render_tree(result: LookupResult, *, color: bool = False) -> str:
     lines.append(_label(data) + _paint(marker(origin), "bold", color))
 
     def walk(node: str, prefix: str) -> None:
-        children = sorted(tree.successors(node), key=lambda c: tree.nodes[c].get("published") or "~")
+        children = sorted(
+            tree.successors(node), key=lambda c: tree.nodes[c].get("published") or "~"
+        )
         for i, child in enumerate(children):
             last = i == len(children) - 1
             edge = tree.edges[node, child]
@@ -66,7 +74,9 @@ def render_tree(result: LookupResult, *, color: bool = False) -> str:
             if lag:
                 facts.insert(0, lag)
             lines.append(
-                head + _label(tree.nodes[child]) + "  "
+                head
+                + _label(tree.nodes[child])
+                + "  "
                 + _paint(" ".join(facts), _strength(conf), color)
                 + _paint(marker(child), "bold", color)
             )
@@ -80,7 +90,9 @@ def render_tree(result: LookupResult, *, color: bool = False) -> str:
     if others:
         lines.append("")
         lines.append(f"Also linked, not placed under this origin: {len(others)}")
-        lines.extend(f"  {tree.nodes[n]['outlet']}  {tree.nodes[n].get('url') or n}" for n in others)
+        lines.extend(
+            f"  {tree.nodes[n]['outlet']}  {tree.nodes[n].get('url') or n}" for n in others
+        )
     copies = tree.number_of_nodes() - 1 - len(others)
     lines.append("")
     lines.append(f"{copies} cop{'y' if copies == 1 else 'ies'} known.")

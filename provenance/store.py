@@ -252,7 +252,9 @@ class Store:
         return int(cursor.lastrowid or 0), True
 
     def response_body(self, response_id: int) -> bytes:
-        row = self.conn.execute("SELECT body FROM responses WHERE id = ?", (response_id,)).fetchone()
+        row = self.conn.execute(
+            "SELECT body FROM responses WHERE id = ?", (response_id,)
+        ).fetchone()
         if row is None:
             raise StoreError(f"no response {response_id}")
         return zlib.decompress(row[0])
