@@ -67,10 +67,9 @@ def _scan(path: Path) -> Iterator[tuple[int, ArchivedResponse]]:
         try:
             iterator = ArchiveIterator(stream)
             for record in iterator:
-                offset = iterator.get_record_offset()
-                response = _response(record)
-                if response is not None:
-                    yield offset, response
+                response = _response(record)  # read the body before asking for the offset,
+                if response is not None:  # which skips to the record's end
+                    yield iterator.get_record_offset(), response
         except ArchiveLoadFailed as exc:
             raise ArchiveError(f"{path} is not a readable WARC file: {exc}") from exc
         except (EOFError, OSError, ValueError) as exc:

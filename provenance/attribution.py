@@ -118,7 +118,9 @@ def _lines(tree: lxml_html.HtmlElement) -> Iterator[tuple[str, list[str]]]:
     seen: set[str] = set()
     for element in tree.iter(*_BLOCKS.split("|")):
         anchors = [
-            (_clean(a.text_content()), a.get("href", "")) for a in element.iter("a") if a.get("href")
+            (_clean(a.text_content()), a.get("href", ""))
+            for a in element.iter("a")
+            if a.get("href")
         ]
         for raw in element.text_content().split("\n"):
             text = _clean(raw)

@@ -19,6 +19,7 @@ import typer
 
 from .config import Settings
 from .errors import ProvenanceError
+from .bulk import ingest_warcs
 from .export import format_for, store_graph, write_graph
 from .extract import extract, extract_text_document
 from .fetch import Fetcher
@@ -103,8 +104,9 @@ def _run(job: Callable[[], Coroutine[Any, Any, T]]) -> T:
         raise _fail("interrupted", 130) from None
     except Exception as exc:  # a bug: still one line, the traceback only with -vv
         logger.debug("unexpected error", exc_info=True)
-        raise _fail(f"internal error: {type(exc).__name__}: {exc} (run with -vv for details)",
-                    EXIT_FAILED) from None
+        raise _fail(
+            f"internal error: {type(exc).__name__}: {exc} (run with -vv for details)", EXIT_FAILED
+        ) from None
 
 
 @app.command("ingest")
@@ -113,6 +115,16 @@ def ingest_command(
     from_file: Annotated[
         Path | None,
         typer.Option("--from-file", help="Read URLs from FILE, one per line ('-' for stdin)."),
+    ] = None,
+    warc: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--warc", help="Ingest every HTML page of this WARC file (repeatable; streamed)."
+        ),
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", min=1, help="Processes for extraction (default: all cores)."),
     ] = None,
     store: StoreOpt = "provenance.db",
     proxy: ProxyOpt = None,
@@ -123,15 +135,19 @@ def ingest_command(
 ) -> None:
     """Fetch articles, fingerprint them and add them to the store, with their republication edges.
 
-    Example: provenance ingest --archive samples/sample-web.warc.gz --from-file samples/urls.txt
+    Example: provenance ingest --warc samples/sample-web.warc.gz
     """
     _configure_logging(verbose, quiet)
     wanted = list(urls or [])
     if from_file is not None:
         wanted.extend(_read_url_file(from_file))
-    if not wanted:
-        raise _fail("no URLs given (pass URLs or --from-file FILE)", EXIT_USAGE)
+    if not wanted and not warc:
+        raise _fail("nothing to ingest (pass URLs, --from-file FILE or --warc FILE)", EXIT_USAGE)
     settings = _settings(proxy, archive, user_agent)
+    if warc:
+        _ingest_warc_files(warc, store, settings, workers, quiet)
+        if not wanted:
+            return
 
     async def job() -> list[IngestOutcome]:
         with Store.open(store, settings) as db:
@@ -151,6 +167,45 @@ def ingest_command(
         typer.echo(f"{len(outcomes)} URL(s): {summary}; {matched} new match(es)", err=True)
     if failed:
         raise typer.Exit(EXIT_FAILED if len(failed) == len(outcomes) else EXIT_PARTIAL)
+
+
+def _ingest_warc_files(
+    paths: list[Path], store: str, settings: Settings, workers: int | None, quiet: bool
+) -> None:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    show = sys.stderr.isatty() and not quiet
+    progress = Progress(
+        TextColumn("ingesting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        transient=True,
+        disable=not show,
+    )
+    task = progress.add_task("ingest", total=None)
+    try:
+        with progress, Store.open(store, settings) as db:
+            report = ingest_warcs(
+                paths,
+                db,
+                settings,
+                workers=workers,
+                on_progress=lambda n: progress.update(task, completed=n),
+            )
+    except ProvenanceError as exc:
+        raise _fail(str(exc), exc.exit_code) from None
+    for url, reason in report.failures:
+        typer.echo(f"failed: {url}: {reason}", err=True)
+    if not quiet:
+        summary = ", ".join(f"{n} {status}" for status, n in sorted(report.counts.items()))
+        typer.echo(
+            f"{report.articles} article(s) in {report.seconds:.1f}s ({report.rate:.1f}/s): "
+            f"{summary or 'nothing'}; {report.skipped} non-article record(s) skipped",
+            err=True,
+        )
+    if report.failures:
+        raise typer.Exit(EXIT_FAILED if not report.articles else EXIT_PARTIAL)
 
 
 def _read_url_file(path: Path) -> list[str]:

@@ -125,8 +125,12 @@ def _timing(
         )
     if pe and not later.published:
         found.append(
-            (Evidence("undated", f"undated, while {earlier.outlet} is dated {earlier.published}"),
-             WEIGHTS["undated"])
+            (
+                Evidence(
+                    "undated", f"undated, while {earlier.outlet} is dated {earlier.published}"
+                ),
+                WEIGHTS["undated"],
+            )
         )
     fe, fl = parse_date(seen_earlier), parse_date(seen_later)
     if fe and fl and (fl - fe).total_seconds() > 60:

@@ -55,7 +55,10 @@ def extract(html: str, url: str) -> Article:
     tree = _parse(html, url)
     try:
         doc = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, include_links=True,
+            html,
+            url=url,
+            with_metadata=True,
+            include_links=True,
             include_comments=False,
             date_extraction_params={"extensive_search": False, "original_date": True},
         )
@@ -99,7 +102,8 @@ def extract(html: str, url: str) -> Article:
         noindex=noindex,
     )
     own = [
-        s for s in article.signals
+        s
+        for s in article.signals
         if s.target and not s.target.startswith("http") and names_outlet(s.target, article)
     ]
     return dataclasses.replace(article, signals=tuple(s for s in article.signals if s not in own))

@@ -102,7 +102,7 @@ def decode_html(body: bytes, content_type: str | None) -> tuple[str, str]:
     return body.decode(encoding, "replace"), encoding
 
 
-def _is_html(content_type: str | None, body: bytes) -> bool:
+def is_html(content_type: str | None, body: bytes) -> bool:
     if content_type:
         return content_type.split(";")[0].strip().lower() in HTML_TYPES
     head = body[:1024].lstrip().lower()
@@ -225,7 +225,7 @@ class Fetcher:
         if status >= 400:
             raise FetchError(f"HTTP {status}", url=url)
         content_type = headers.get("content-type")
-        if not _is_html(content_type, body):
+        if not is_html(content_type, body):
             shown = (content_type or "unknown").split(";")[0]
             raise NotHTMLError(f"not an HTML page (Content-Type: {shown})", url=url)
         if not body.strip():

@@ -151,18 +151,38 @@ def commit(store: Store, prepared: Prepared, settings: Settings) -> IngestOutcom
 async def ingest_urls(
     urls: Iterable[str], store: Store, settings: Settings, *, fetcher: Fetcher
 ) -> list[IngestOutcome]:
-    """Fetch, extract and store pages; failures are recorded and reported, never raised."""
-    wanted: list[str] = []
+    """Fetch, extract and store pages; failures are recorded and reported, never raised.
+
+    URLs are fetched in chunks, so a list of any length is handled in flat memory,
+    and each page is committed as soon as its chunk is in.
+    """
     outcomes: list[IngestOutcome] = []
+    chunk: list[str] = []
+    seen: set[str] = set()
+    size = max(32, settings.concurrency * 4)
     for raw in urls:
         try:
-            wanted.append(normalize_url(raw))
+            url = normalize_url(raw)
         except FetchError as exc:
             outcomes.append(IngestOutcome(raw, None, "failed", reason=str(exc)))
-    results = await fetcher.fetch_many(dict.fromkeys(wanted))
-    for url, result in zip(dict.fromkeys(wanted), results, strict=True):
-        outcomes.append(_ingest_one(store, settings, url, result))
+            continue
+        if url in seen:
+            continue
+        seen.add(url)
+        chunk.append(url)
+        if len(chunk) >= size:
+            outcomes.extend(await _ingest_chunk(chunk, store, settings, fetcher))
+            chunk = []
+    if chunk:
+        outcomes.extend(await _ingest_chunk(chunk, store, settings, fetcher))
     return outcomes
+
+
+async def _ingest_chunk(
+    urls: list[str], store: Store, settings: Settings, fetcher: Fetcher
+) -> list[IngestOutcome]:
+    results = await fetcher.fetch_many(urls)
+    return [_ingest_one(store, settings, u, r) for u, r in zip(urls, results, strict=True)]
 
 
 def _ingest_one(
@@ -275,7 +295,6 @@ async def _follow_credits(
     failures: list[tuple[str, str]],
 ) -> None:
     """Fetch what ``start`` credits, and what those credit, up to ``follow_depth`` hops."""
-    known_failures = {u for u, _, _ in store.failures()}
     frontier = [start]
     for _ in range(settings.follow_depth):
         targets: list[str] = []
@@ -288,7 +307,7 @@ async def _follow_credits(
                     continue
                 if outlet_of(target) == article.outlet or store.article_id(target) is not None:
                     continue
-                if target in known_failures or target in targets:
+                if target in targets:
                     continue
                 targets.append(target)
         if not targets:
