@@ -29,9 +29,12 @@ class Settings:
     num_perm: int = 128  # MinHash permutations
     seed: int = 1  # MinHash seed
     shingle_size: int = 5  # words per shingle
-    lsh_bands: int = 64  # bands x rows must not exceed num_perm
-    lsh_rows: int = 2
-    min_band_hits: int = 2  # a candidate must share at least this many band keys
+    lsh_bands: int = 32  # bands x rows must not exceed num_perm; 32 x 4 finds Jaccard >= 0.6
+    lsh_rows: int = 4
+    min_band_hits: int = 1  # a candidate must share at least this many band keys
+    anchor_modulus: int = 8  # containment index: keep shingles whose hash is 0 mod this
+    anchor_ratio: float = 0.5  # candidate if it shares this share of the smaller side's anchors
+    max_postings: int = 1000  # an anchor shared by more articles is boilerplate, not evidence
     jaccard_threshold: float = 0.5  # verified copy if Jaccard >= this ...
     containment_threshold: float = 0.8  # ... or the smaller text is this much inside the other
     min_shingles: int = 40  # shorter texts are never fingerprinted (empty texts match everything)
@@ -60,6 +63,8 @@ class Settings:
                 f"lsh_bands x lsh_rows ({self.lsh_bands}x{self.lsh_rows}) exceeds num_perm "
                 f"({self.num_perm})"
             )
+        if self.anchor_modulus < 1:
+            raise ConfigError("anchor_modulus must be at least 1")
         if self.shingle_size < 1:
             raise ConfigError("shingle_size must be at least 1")
         for name in ("jaccard_threshold", "containment_threshold"):
@@ -88,6 +93,7 @@ class Settings:
             "shingle_size": str(self.shingle_size),
             "lsh_bands": str(self.lsh_bands),
             "lsh_rows": str(self.lsh_rows),
+            "anchor_modulus": str(self.anchor_modulus),
             "hash_scheme": "xxh32+affine32",
             "jaccard_threshold": repr(self.jaccard_threshold),
             "containment_threshold": repr(self.containment_threshold),

@@ -20,6 +20,7 @@ from .config import Settings
 
 __all__ = [
     "Fingerprint",
+    "anchors",
     "band_keys",
     "containment",
     "estimate_jaccard",
@@ -103,6 +104,24 @@ def band_keys(signature: bytes, settings: Settings) -> list[int]:
         digest = xxhash.xxh32_intdigest(chunk, seed=band)
         keys.append(digest - (1 << 32) if digest >= (1 << 31) else digest)
     return keys
+
+
+_ANCHOR_SEED = 0x5EED
+
+
+def anchors(shingle_set: frozenset[str], modulus: int) -> list[int]:
+    """Shingles sampled by content (hash = 0 mod ``modulus``), as signed 32-bit keys.
+
+    The sample is consistent: if a text is contained in another, its anchors are
+    contained in the other's anchors. That finds an excerpt inside a long article,
+    which a Jaccard LSH over MinHash cannot (their Jaccard is tiny).
+    """
+    keys = set()
+    for shingle in shingle_set:
+        value = xxhash.xxh32_intdigest(shingle.encode("utf-8"), seed=_ANCHOR_SEED)
+        if value % modulus == 0:
+            keys.add(value - (1 << 32) if value >= (1 << 31) else value)
+    return sorted(keys)
 
 
 def estimate_jaccard(a: bytes, b: bytes) -> float:

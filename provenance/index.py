@@ -1,7 +1,8 @@
 """Near-duplicate search: LSH candidates from the store, then exact verification.
 
-A candidate must share ``min_band_hits`` band keys, pass a cheap signature
-estimate, and then meet the thresholds on the exact shingle sets: Jaccard at
+Two persistent indexes give candidates: MinHash LSH bands (near-equal texts)
+and content-sampled anchors (a text largely inside another, whatever their
+lengths). Candidates are then verified on the exact shingle sets: Jaccard at
 least ``jaccard_threshold``, or the smaller text at least
 ``containment_threshold`` inside the larger (a mirror with an added disclaimer,
 or an excerpt).
@@ -14,10 +15,10 @@ from dataclasses import dataclass
 
 from .config import Settings
 from .evidence import PairSimilarity
-from .fingerprint import Fingerprint, band_keys, estimate_jaccard, shingles
+from .fingerprint import Fingerprint, estimate_jaccard, shingles
 from .store import Store, StoredArticle
 
-__all__ = ["Query", "find_matches", "make_query", "similarity", "verified"]
+__all__ = ["Query", "candidate_ids", "find_matches", "similarity", "verified"]
 
 logger = logging.getLogger(__name__)
 
@@ -28,11 +29,12 @@ _ESTIMATE_SLACK = (
 
 @dataclass(frozen=True)
 class Query:
-    """A text prepared for search: its shingles, fingerprint and band keys."""
+    """A text prepared for search: its shingles, fingerprint, band keys and anchors."""
 
     shingles: frozenset[str]
     fingerprint: Fingerprint
     keys: tuple[int, ...]
+    anchors: tuple[int, ...] = ()
 
 
 def similarity(a: frozenset[str], b: frozenset[str]) -> PairSimilarity:
@@ -60,34 +62,40 @@ def _worth_checking(estimate: float, a_size: int, b_size: int, settings: Setting
     return inter / max(1, min(a_size, b_size)) >= settings.containment_threshold - _ESTIMATE_SLACK
 
 
+def candidate_ids(
+    store: Store, query: Query, settings: Settings, *, exclude: int | None = None
+) -> list[int]:
+    """Stored articles worth verifying: an LSH band match that the signatures confirm,
+    or enough shared anchors for the smaller text to be largely inside the other."""
+    bands = {
+        i: n for i, n in store.band_hits(query.keys).items() if n >= settings.min_band_hits
+    }
+    shared = store.anchor_hits(query.anchors, max_postings=settings.max_postings)
+    entries = store.index_entries(sorted((set(bands) | set(shared)) - {exclude}))
+    size, own_anchors = query.fingerprint.size, len(query.anchors)
+    worth = []
+    for article_id, (signature, other_size, other_anchors) in entries.items():
+        fewest = min(own_anchors, other_anchors)
+        if fewest and shared.get(article_id, 0) >= max(1.0, settings.anchor_ratio * fewest):
+            worth.append(article_id)
+        elif article_id in bands and _worth_checking(
+            estimate_jaccard(query.fingerprint.signature, signature), size, other_size, settings
+        ):
+            worth.append(article_id)
+    logger.debug(
+        "%d band and %d anchor candidates; %d worth verifying", len(bands), len(shared), len(worth)
+    )
+    return worth
+
+
 def find_matches(
     store: Store, query: Query, settings: Settings, *, exclude: int | None = None
 ) -> list[tuple[StoredArticle, PairSimilarity]]:
     """Stored articles that verify as copies of the query (``query`` is side a)."""
-    candidates = store.candidates(
-        list(query.keys), min_hits=settings.min_band_hits, exclude=exclude
-    )
-    size = query.fingerprint.size
-    worth = [
-        article_id
-        for article_id, signature, other_size in candidates
-        if _worth_checking(
-            estimate_jaccard(query.fingerprint.signature, signature), size, other_size, settings
-        )
-    ]
     matches: list[tuple[StoredArticle, PairSimilarity]] = []
-    for stored in store.load_many(worth):
+    for stored in store.load_many(candidate_ids(store, query, settings, exclude=exclude)):
         other = shingles(stored.article.text, settings.shingle_size)
         pair = similarity(query.shingles, other)
-        if verified(pair, size, len(other), settings):
+        if verified(pair, len(query.shingles), len(other), settings):
             matches.append((stored, pair))
-    logger.debug(
-        "%d candidates, %d checked, %d verified", len(candidates), len(worth), len(matches)
-    )
     return matches
-
-
-def make_query(
-    text_shingles: frozenset[str], fingerprint: Fingerprint, settings: Settings
-) -> Query:
-    return Query(text_shingles, fingerprint, tuple(band_keys(fingerprint.signature, settings)))

@@ -21,7 +21,7 @@ from .errors import ExtractError, FetchError, ProvenanceError
 from .evidence import WEIGHTS, decide, names_outlet
 from .extract import extract
 from .fetch import Fetcher
-from .fingerprint import Fingerprint, band_keys, fingerprint, shingles
+from .fingerprint import Fingerprint, anchors, band_keys, fingerprint, shingles
 from .graph import Node, build_graph, edge_attributes, node_attributes, provenance_tree, root_of
 from .index import Query, find_matches
 from .models import Article, Edge, Evidence, FetchResult
@@ -67,6 +67,7 @@ class Prepared:
     shingles: frozenset[str]
     fingerprint: Fingerprint | None  # None when the text is too short to match safely
     keys: tuple[int, ...]
+    anchors: tuple[int, ...] = ()
     result: FetchResult | None = None
 
 
@@ -86,9 +87,16 @@ def prepare_article(
 ) -> Prepared:
     shingle_set = shingles(article.text, settings.shingle_size)
     if len(shingle_set) < settings.min_shingles:
-        return Prepared(article, shingle_set, None, (), result)
+        return Prepared(article, shingle_set, None, (), (), result)
     fp = fingerprint(shingle_set, settings)
-    return Prepared(article, shingle_set, fp, tuple(band_keys(fp.signature, settings)), result)
+    return Prepared(
+        article,
+        shingle_set,
+        fp,
+        tuple(band_keys(fp.signature, settings)),
+        tuple(anchors(shingle_set, settings.anchor_modulus)),
+        result,
+    )
 
 
 def prepare(result: FetchResult, settings: Settings) -> Prepared:
@@ -119,6 +127,7 @@ def commit(store: Store, prepared: Prepared, settings: Settings) -> IngestOutcom
             size=len(prepared.shingles),
             signature=prepared.fingerprint.signature if prepared.fingerprint else None,
             keys=list(prepared.keys),
+            anchors=prepared.anchors,
             response_id=response_id,
             first_seen=_first_seen(result),
         )
@@ -130,7 +139,7 @@ def commit(store: Store, prepared: Prepared, settings: Settings) -> IngestOutcom
                 article.url, article_id, "too-short", reason="text too short to match"
             )
         me = store.load(article_id)
-        query = Query(prepared.shingles, prepared.fingerprint, prepared.keys)
+        query = Query(prepared.shingles, prepared.fingerprint, prepared.keys, prepared.anchors)
         matches = find_matches(store, query, settings, exclude=article_id)
         for other, pair in matches:
             # `other` was stored first: it is side a, so ties in evidence favour it
@@ -425,7 +434,7 @@ async def lookup_text(
         )
     failures: list[tuple[str, str]] = []
     await _follow_credits(store, settings, fetcher, article, failures)
-    query = Query(prepared.shingles, prepared.fingerprint, prepared.keys)
+    query = Query(prepared.shingles, prepared.fingerprint, prepared.keys, prepared.anchors)
     matches = find_matches(store, query, settings)
     stored: dict[int, StoredArticle] = {}
     edges: dict[tuple[str, str], Edge] = {}

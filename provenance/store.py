@@ -56,12 +56,18 @@ CREATE TABLE IF NOT EXISTS articles (
     data TEXT NOT NULL,
     text BLOB NOT NULL,
     size INTEGER NOT NULL,
+    anchors INTEGER NOT NULL DEFAULT 0,
     signature BLOB,
     response_id INTEGER REFERENCES responses (id)
 );
 CREATE INDEX IF NOT EXISTS articles_outlet ON articles (outlet);
 CREATE TABLE IF NOT EXISTS aliases (url TEXT PRIMARY KEY, article_id INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS lsh (
+    key INTEGER NOT NULL,
+    article_id INTEGER NOT NULL,
+    PRIMARY KEY (key, article_id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS anchors (
     key INTEGER NOT NULL,
     article_id INTEGER NOT NULL,
     PRIMARY KEY (key, article_id)
@@ -289,10 +295,11 @@ class Store:
         size: int,
         signature: bytes | None,
         keys: list[int],
+        anchors: list[int] | tuple[int, ...] = (),
         response_id: int | None,
         first_seen: str,
     ) -> int:
-        """Insert or update an article and its LSH keys (call inside a transaction)."""
+        """Insert or update an article, its LSH keys and anchors (call inside a transaction)."""
         text = zlib.compress(article.text.encode("utf-8"), 6)
         existing = self.article_id(article.url)
         values = (
@@ -302,13 +309,14 @@ class Store:
             _article_data(article),
             text,
             size,
+            len(anchors),
             signature,
             response_id,
         )
         if existing is None:
             cursor = self.conn.execute(
-                "INSERT INTO articles (outlet, title, published, data, text, size, signature,"
-                " response_id, url, first_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO articles (outlet, title, published, data, text, size, anchors,"
+                " signature, response_id, url, first_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (*values, article.url, first_seen),
             )
             article_id = int(cursor.lastrowid or 0)
@@ -316,13 +324,18 @@ class Store:
             article_id = existing
             self.conn.execute(
                 "UPDATE articles SET outlet=?, title=?, published=?, data=?, text=?, size=?,"
-                " signature=?, response_id=? WHERE id = ?",
+                " anchors=?, signature=?, response_id=? WHERE id = ?",
                 (*values, article_id),
             )
             self.conn.execute("DELETE FROM lsh WHERE article_id = ?", (article_id,))
+            self.conn.execute("DELETE FROM anchors WHERE article_id = ?", (article_id,))
         self.conn.executemany(
             "INSERT OR IGNORE INTO lsh (key, article_id) VALUES (?, ?)",
             [(key, article_id) for key in keys],
+        )
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO anchors (key, article_id) VALUES (?, ?)",
+            [(key, article_id) for key in anchors],
         )
         return article_id
 
@@ -380,30 +393,43 @@ class Store:
             signature=sig if isinstance(sig, bytes) else None,
         )
 
-    def candidates(
-        self, keys: list[int], *, min_hits: int, exclude: int | None = None
-    ) -> list[tuple[int, bytes, int]]:
-        """(id, signature, size) of articles sharing at least ``min_hits`` band keys."""
+    def band_hits(self, keys: list[int] | tuple[int, ...]) -> dict[int, int]:
+        """Article id -> number of LSH band keys it shares with ``keys``."""
         if not keys:
-            return []
+            return {}
         marks = ",".join("?" * len(keys))
-        rows = self.conn.execute(
-            f"SELECT article_id FROM lsh WHERE key IN ({marks})"
-            " GROUP BY article_id HAVING count(*) >= ?",
-            (*keys, min_hits),
-        ).fetchall()
-        ids = [int(r[0]) for r in rows if r[0] != exclude]
-        out: list[tuple[int, bytes, int]] = []
+        return {
+            int(article_id): int(hits)
+            for article_id, hits in self.conn.execute(
+                f"SELECT article_id, count(*) FROM lsh WHERE key IN ({marks}) GROUP BY article_id",
+                tuple(keys),
+            )
+        }
+
+    def anchor_hits(self, anchors: list[int] | tuple[int, ...], *, max_postings: int) -> dict[int, int]:
+        """Article id -> number of anchors it shares; anchors on too many articles are skipped."""
+        hits: dict[int, int] = {}
+        query = "SELECT article_id FROM anchors WHERE key = ? LIMIT ?"
+        for key in anchors:
+            rows = self.conn.execute(query, (key, max_postings + 1)).fetchall()
+            if len(rows) > max_postings:
+                continue  # boilerplate shared by many articles says nothing
+            for (article_id,) in rows:
+                hits[article_id] = hits.get(article_id, 0) + 1
+        return hits
+
+    def index_entries(self, ids: list[int]) -> dict[int, tuple[bytes, int, int]]:
+        """Article id -> (signature, shingle count, anchor count), for fingerprinted articles."""
+        out: dict[int, tuple[bytes, int, int]] = {}
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
-            out.extend(
-                (int(i), s, int(n))
-                for i, s, n in self.conn.execute(
-                    f"SELECT id, signature, size FROM articles WHERE id IN ({','.join('?' * len(chunk))})"
-                    " AND signature IS NOT NULL",
-                    chunk,
-                )
-            )
+            marks = ",".join("?" * len(chunk))
+            for article_id, signature, size, anchors in self.conn.execute(
+                f"SELECT id, signature, size, anchors FROM articles WHERE id IN ({marks})"
+                " AND signature IS NOT NULL",
+                chunk,
+            ):
+                out[int(article_id)] = (signature, int(size), int(anchors))
         return out
 
     def count_articles(self) -> int:

@@ -1,0 +1,43 @@
+"""Shared fixtures: the sample web served on 127.0.0.1, its answer key, a fresh store path."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.servers import SAMPLES, OutletServer, sample_routes, serve
+
+for _proxy_var in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
+    os.environ.pop(_proxy_var, None)  # tests only ever talk to 127.0.0.1
+
+
+@pytest.fixture(scope="session")
+def answer_key() -> dict[str, Any]:
+    return json.loads((SAMPLES / "answer-key.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def sample_warc() -> Path:
+    return SAMPLES / "sample-web.warc.gz"
+
+
+@pytest.fixture()
+def outlet_web() -> Iterator[OutletServer]:
+    """The sample web as a real HTTP server, reached as an HTTP proxy (outlets keep their hosts)."""
+    server, thread = serve(sample_routes())
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+@pytest.fixture()
+def store_path(tmp_path: Path) -> Path:
+    return tmp_path / "store.db"
