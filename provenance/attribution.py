@@ -24,8 +24,8 @@ _STATEMENTS = [
     # English
     r"the original source of this article is",
     r"this article was originally published (?:by|on|at|in)",
-    r"(?:this (?:article|story|piece) )?(?:was )?originally (?:published|appeared|posted) (?:by|on|at|in)",
-    r"(?:this (?:article|story|piece) )?(?:was )?first (?:published|appeared|posted) (?:by|on|at|in)",
+    r"(?:this (?:article|story|piece) )?(?:was )?(?:originally|first) "
+    r"(?:published|appeared|posted) (?:by|on|at|in)",
     r"republished (?:with permission )?(?:from|by)",
     r"reprinted (?:with permission )?(?:from|by)",
     r"(?:this (?:article|story) )?(?:is )?(?:re)?posted (?:with permission )?from",
@@ -35,7 +35,8 @@ _STATEMENTS = [
     r"original(?: article| source)?",
     r"read (?:the )?(?:original|more) (?:article )?(?:at|on)",
     # French
-    r"cet article (?:a été|est) (?:initialement|d'abord|originellement) (?:publié|paru) (?:par|sur|dans)",
+    r"cet article (?:a été|est) (?:initialement|d'abord|originellement) "
+    r"(?:publié|paru) (?:par|sur|dans)",
     r"(?:initialement|d'abord) (?:publié|paru) (?:par|sur|dans)",
     r"source(?:s)? ?",
     # German
@@ -47,7 +48,8 @@ _STATEMENTS = [
     r"(?:este artículo )?(?:fue )?publicado (?:originalmente|originariamente) (?:en|por)",
     # Italian
     r"fonte",
-    r"(?:questo articolo )?(?:è stato )?pubblicato (?:originariamente|originalmente|per la prima volta) (?:su|da|in)",
+    r"(?:questo articolo )?(?:è stato )?pubblicato "
+    r"(?:originariamente|originalmente|per la prima volta) (?:su|da|in)",
     # Portuguese
     r"fonte",
     r"(?:este artigo )?(?:foi )?publicado originalmente (?:em|por|no|na)",
@@ -218,7 +220,8 @@ def _jsonld_signals(node: dict[str, Any], base_url: str, own: str) -> Iterator[E
         ("sourceOrganization", "source_organization"),
         ("copyrightHolder", "copyright_holder"),
     ):
-        for value in node.get(key) if isinstance(node.get(key), list) else [node.get(key)]:
+        found = node.get(key)
+        for value in found if isinstance(found, list) else [found]:
             target = _jsonld_target(value, base_url)
             if target is None:
                 continue

@@ -17,9 +17,9 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
+from .bulk import ingest_warcs
 from .config import Settings
 from .errors import ProvenanceError
-from .bulk import ingest_warcs
 from .export import format_for, store_graph, write_graph
 from .extract import extract, extract_text_document
 from .fetch import Fetcher

@@ -9,6 +9,7 @@ import re
 import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
+from trafilatura.settings import Document
 
 from .attribution import find_line_signals, find_meta_signals
 from .errors import ExtractError
@@ -64,36 +65,29 @@ def extract(html: str, url: str) -> Article:
         )
     except Exception as exc:  # trafilatura raises bare exceptions on odd markup
         raise ExtractError(f"extraction failed: {type(exc).__name__}: {exc}", url=url) from exc
-    text = (doc.text if doc is not None else "") or ""
-    if not text.strip():
+    if not isinstance(doc, Document) or not (doc.text or "").strip():
         raise ExtractError("no article text found on the page", url=url)
     links: list[str] = []
-    if doc is not None and doc.body is not None:
+    if doc.body is not None:
         for ref in doc.body.iter("ref"):
             target = resolve(url, ref.get("target") or "")
             if target and target not in links:
                 links.append(target)
     signals = find_line_signals(tree, url)
     meta_signals, noindex = find_meta_signals(tree, url)
-    published = _meta(tree, "article:published_time", "datePublished", "pubdate", "dc.date") or (
-        doc.date if doc is not None else None
-    )
-    if published and not _DATE.match(published):
-        published = doc.date if doc is not None and doc.date else None
-    language = (tree.get("lang") or "").split("-")[0].lower() or None
-    if language is None and doc is not None and doc.language:
-        language = doc.language
-    authors = tuple(
-        a.strip() for a in re.split(r";|,| and ", (doc.author if doc else None) or "") if a.strip()
-    )
+    published = _meta(tree, "article:published_time", "datePublished", "pubdate", "dc.date")
+    if not published or not _DATE.match(published):
+        published = doc.date or None
+    language = (tree.get("lang") or "").split("-")[0].lower() or doc.language or None
+    authors = tuple(a.strip() for a in re.split(r";|,| and ", doc.author or "") if a.strip())
     article = Article(
         url=url,
         outlet=outlet_of(url),
-        text=text.strip(),
-        title=(doc.title if doc is not None else None) or _meta(tree, "og:title"),
+        text=str(doc.text).strip(),
+        title=doc.title or _meta(tree, "og:title"),
         authors=authors,
         published=published,
-        site_name=_meta(tree, "og:site_name") or (doc.sitename if doc is not None else None),
+        site_name=_meta(tree, "og:site_name") or doc.sitename or None,
         language=language,
         canonical=_canonical(tree, url),
         og_url=resolve(url, _meta(tree, "og:url") or ""),

@@ -67,9 +67,7 @@ def candidate_ids(
 ) -> list[int]:
     """Stored articles worth verifying: an LSH band match that the signatures confirm,
     or enough shared anchors for the smaller text to be largely inside the other."""
-    bands = {
-        i: n for i, n in store.band_hits(query.keys).items() if n >= settings.min_band_hits
-    }
+    bands = {i: n for i, n in store.band_hits(query.keys).items() if n >= settings.min_band_hits}
     shared = store.anchor_hits(query.anchors, max_postings=settings.max_postings)
     entries = store.index_entries(sorted((set(bands) | set(shared)) - {exclude}))
     size, own_anchors = query.fingerprint.size, len(query.anchors)

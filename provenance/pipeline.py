@@ -357,7 +357,7 @@ def _assemble(
 def _add_credited_origin(
     graph: nx.DiGraph, tree: nx.DiGraph, root: str, articles: dict[str, Article]
 ) -> None:
-    """If the earliest known copy credits an outlet or URL not in the graph, draw it as the origin."""
+    """Draw what the earliest known copy credits, if it is not in the graph, as the origin."""
     article = articles.get(root)
     if article is None:
         return
@@ -398,13 +398,15 @@ def _origin_confidence(tree: nx.DiGraph, origin: str, query: str) -> float:
         out = [float(d["confidence"]) for _, _, d in tree.out_edges(origin, data=True)]
         return round(max(out), 3) if out else 0.0
     path = nx.shortest_path(tree, origin, query)
-    return round(min(float(tree.edges[a, b]["confidence"]) for a, b in zip(path, path[1:])), 3)
+    return round(
+        min(float(tree.edges[a, b]["confidence"]) for a, b in zip(path, path[1:], strict=False)), 3
+    )
 
 
 async def lookup(
     url: str, store: Store, settings: Settings, *, fetcher: Fetcher, refresh: bool = False
 ) -> LookupResult:
-    """Provenance of the article at ``url``: fetch it if needed, follow its credits, build the tree."""
+    """Provenance of the article at ``url``: fetch if needed, follow its credits, build the tree."""
     url = normalize_url(url)
     failures: list[tuple[str, str]] = []
     stored = store.article_by_url(url)

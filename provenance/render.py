@@ -57,7 +57,10 @@ def render_tree(result: LookupResult, *, color: bool = False) -> str:
         f"  published {data['published'] or 'unknown'}; confidence {result.origin_confidence:.2f}",
         "",
     ]
-    marker = lambda node: "  <- queried" if node == result.query else ""  # noqa: E731
+
+    def marker(node: str) -> str:
+        return "  <- queried" if node == result.query else ""
+
     lines.append(_label(data) + _paint(marker(origin), "bold", color))
 
     def walk(node: str, prefix: str) -> None:

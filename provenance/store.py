@@ -234,7 +234,7 @@ class Store:
     # -- responses -------------------------------------------------------------------
 
     def add_response(self, result: FetchResult) -> tuple[int, bool]:
-        """Keep a raw response (compressed); returns (id, is_new). Unchanged bodies are not re-added."""
+        """Keep a raw response, compressed; returns (id, is_new). Unchanged: not re-added."""
         digest = hashlib.sha256(result.content).hexdigest()
         row = self.conn.execute(
             "SELECT id FROM responses WHERE url = ? AND sha256 = ?", (result.url, digest)
@@ -316,7 +316,8 @@ class Store:
         if existing is None:
             cursor = self.conn.execute(
                 "INSERT INTO articles (outlet, title, published, data, text, size, anchors,"
-                " signature, response_id, url, first_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " signature, response_id, url, first_seen)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (*values, article.url, first_seen),
             )
             article_id = int(cursor.lastrowid or 0)
@@ -406,7 +407,9 @@ class Store:
             )
         }
 
-    def anchor_hits(self, anchors: list[int] | tuple[int, ...], *, max_postings: int) -> dict[int, int]:
+    def anchor_hits(
+        self, anchors: list[int] | tuple[int, ...], *, max_postings: int
+    ) -> dict[int, int]:
         """Article id -> number of anchors it shares; anchors on too many articles are skipped."""
         hits: dict[int, int] = {}
         query = "SELECT article_id FROM anchors WHERE key = ? LIMIT ?"

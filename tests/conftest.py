@@ -12,7 +12,14 @@ import pytest
 
 from tests.servers import SAMPLES, OutletServer, sample_routes, serve
 
-for _proxy_var in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
+for _proxy_var in (
+    "HTTP_PROXY",
+    "HTTPS_PROXY",
+    "ALL_PROXY",
+    "http_proxy",
+    "https_proxy",
+    "all_proxy",
+):
     os.environ.pop(_proxy_var, None)  # tests only ever talk to 127.0.0.1
 
 

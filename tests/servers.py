@@ -86,7 +86,9 @@ class OutletServer(ThreadingHTTPServer):
 def sample_routes() -> dict[tuple[str, str], Route]:
     """The sample web of samples/manifest.json as routes."""
     manifest = json.loads((SAMPLES / "manifest.json").read_text(encoding="utf-8"))
-    entries = manifest["records"] if isinstance(manifest, dict) and "records" in manifest else manifest
+    entries = (
+        manifest["records"] if isinstance(manifest, dict) and "records" in manifest else manifest
+    )
     routes: dict[tuple[str, str], Route] = {}
     for entry in entries:
         parts = urlsplit(entry["url"])

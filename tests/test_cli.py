@@ -6,7 +6,6 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 from typing import Any
 
 import networkx as nx
@@ -28,16 +27,29 @@ def all_sample_urls(key: dict[str, Any]) -> list[str]:
 
 
 def test_ingest_then_lookup_through_proxy(outlet_web, store_path, answer_key):
-    result = run("ingest", "--store", str(store_path), "--proxy", outlet_web.url,
-                 *all_sample_urls(answer_key))
+    result = run(
+        "ingest",
+        "--store",
+        str(store_path),
+        "--proxy",
+        outlet_web.url,
+        *all_sample_urls(answer_key),
+    )
     assert result.exit_code == 0, result.output
     assert "8 new" in result.output
     # every request went through our proxy, each outlet under its own host name
     hosts = {host for host, _, _ in outlet_web.requests}
     assert {"northwind-dispatch.example", "globalreview.example", "quietcopy.example"} <= hosts
 
-    result = run("lookup", "--store", str(store_path), "--proxy", outlet_web.url, "--json",
-                 answer_key["query"])
+    result = run(
+        "lookup",
+        "--store",
+        str(store_path),
+        "--proxy",
+        outlet_web.url,
+        "--json",
+        answer_key["query"],
+    )
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["query"] == answer_key["query"]
@@ -50,20 +62,37 @@ def test_ingest_then_lookup_through_proxy(outlet_web, store_path, answer_key):
     urls = {n["url"] for n in data["nodes"]}
     assert not urls & set(answer_key["not_copies"])
     for edge in data["edges"]:
-        assert set(edge) >= {"source", "target", "confidence", "similarity", "containment",
-                             "evidence", "explanation"}
+        assert set(edge) >= {
+            "source",
+            "target",
+            "confidence",
+            "similarity",
+            "containment",
+            "evidence",
+            "explanation",
+        }
         assert 0.0 <= edge["confidence"] <= 1.0
         assert all(set(e) >= {"kind", "detail"} for e in edge["evidence"])
         assert edge["explanation"]
     aggregator = next(e for e in data["edges"] if e["target"] == answer_key["query"])
     kinds = [e["kind"] for e in aggregator["evidence"]]
     assert kinds[0] == "attribution"
-    assert "The original source of this article is Northwind Dispatch" in aggregator["evidence"][0]["detail"]
+    assert (
+        "The original source of this article is Northwind Dispatch"
+        in aggregator["evidence"][0]["detail"]
+    )
 
 
 def test_lookup_on_empty_store_follows_the_credit_to_the_origin(outlet_web, store_path, answer_key):
-    result = run("lookup", "--store", str(store_path), "--proxy", outlet_web.url, "--json",
-                 answer_key["query"])
+    result = run(
+        "lookup",
+        "--store",
+        str(store_path),
+        "--proxy",
+        outlet_web.url,
+        "--json",
+        answer_key["query"],
+    )
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["origin"]["url"] == answer_key["origin"]
@@ -72,8 +101,17 @@ def test_lookup_on_empty_store_follows_the_credit_to_the_origin(outlet_web, stor
 
 
 def test_depth_zero_does_not_follow_credits(outlet_web, store_path, answer_key):
-    result = run("lookup", "--store", str(store_path), "--proxy", outlet_web.url, "--json",
-                 "--depth", "0", answer_key["query"])
+    result = run(
+        "lookup",
+        "--store",
+        str(store_path),
+        "--proxy",
+        outlet_web.url,
+        "--json",
+        "--depth",
+        "0",
+        answer_key["query"],
+    )
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     # the origin is not fetched, but it is still named as the credited origin
@@ -86,13 +124,23 @@ def test_depth_zero_does_not_follow_credits(outlet_web, store_path, answer_key):
 
 def test_named_only_outlet_becomes_the_credited_origin(store_path, tmp_path):
     body = " ".join(f"word{i % 97} filler{i % 89} text{i}" for i in range(300))
-    page = (f"<html><body><article><h1>Wire story</h1><p>{body}</p>"
-            "<p>The original source of this article is Kestrel Wire Service</p></article></body></html>")
-    server, thread = serve({("reposter.example", "/a"): Route(200, page.encode(),
-                                                            {"Content-Type": "text/html"})})
+    page = (
+        f"<html><body><article><h1>Wire story</h1><p>{body}</p>"
+        "<p>The original source of this article is Kestrel Wire Service</p></article></body></html>"
+    )
+    server, thread = serve(
+        {("reposter.example", "/a"): Route(200, page.encode(), {"Content-Type": "text/html"})}
+    )
     try:
-        result = run("lookup", "--store", str(store_path), "--proxy", server.url, "--json",
-                     "http://reposter.example/a")
+        result = run(
+            "lookup",
+            "--store",
+            str(store_path),
+            "--proxy",
+            server.url,
+            "--json",
+            "http://reposter.example/a",
+        )
     finally:
         server.shutdown()
         server.server_close()
@@ -106,8 +154,15 @@ def test_named_only_outlet_becomes_the_credited_origin(store_path, tmp_path):
 def test_warc_replay_gives_the_same_tree(sample_warc, store_path, answer_key):
     result = run("ingest", "--store", str(store_path), "--warc", str(sample_warc), "--workers", "1")
     assert result.exit_code == 0, result.output
-    result = run("lookup", "--store", str(store_path), "--archive", str(sample_warc), "--json",
-                 answer_key["redirect"]["from"])
+    result = run(
+        "lookup",
+        "--store",
+        str(store_path),
+        "--archive",
+        str(sample_warc),
+        "--json",
+        answer_key["redirect"]["from"],
+    )
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["query"] == answer_key["redirect"]["to"]
@@ -117,23 +172,49 @@ def test_warc_replay_gives_the_same_tree(sample_warc, store_path, answer_key):
 def test_ingest_twice_adds_nothing(sample_warc, store_path):
     import sqlite3
 
-    assert run("ingest", "--store", str(store_path), "--warc", str(sample_warc), "--workers", "1").exit_code == 0
+    assert (
+        run(
+            "ingest", "--store", str(store_path), "--warc", str(sample_warc), "--workers", "1"
+        ).exit_code
+        == 0
+    )
     counts = []
     for _ in range(2):
         with sqlite3.connect(store_path) as db:
-            counts.append([db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                           for t in ("responses", "articles", "lsh", "edges")])
-        result = run("ingest", "--store", str(store_path), "--warc", str(sample_warc), "--workers", "1")
+            counts.append(
+                [
+                    db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                    for t in ("responses", "articles", "lsh", "edges")
+                ]
+            )
+        result = run(
+            "ingest", "--store", str(store_path), "--warc", str(sample_warc), "--workers", "1"
+        )
         assert result.exit_code == 0
         assert "8 unchanged" in result.output
     assert counts[0] == counts[1]
 
 
-def test_graphml_written_by_lookup_and_export_round_trips(sample_warc, store_path, tmp_path, answer_key):
-    assert run("ingest", "--store", str(store_path), "--warc", str(sample_warc), "--workers", "1").exit_code == 0
+def test_graphml_written_by_lookup_and_export_round_trips(
+    sample_warc, store_path, tmp_path, answer_key
+):
+    assert (
+        run(
+            "ingest", "--store", str(store_path), "--warc", str(sample_warc), "--workers", "1"
+        ).exit_code
+        == 0
+    )
     out = tmp_path / "lookup.graphml"
-    result = run("lookup", "--store", str(store_path), "--archive", str(sample_warc),
-                 "--graphml", str(out), answer_key["query"])
+    result = run(
+        "lookup",
+        "--store",
+        str(store_path),
+        "--archive",
+        str(sample_warc),
+        "--graphml",
+        str(out),
+        answer_key["query"],
+    )
     assert result.exit_code == 0, result.output
     graph = nx.read_graphml(out)
     assert graph.has_edge(answer_key["origin"], answer_key["query"])
@@ -152,14 +233,21 @@ def test_graphml_written_by_lookup_and_export_round_trips(sample_warc, store_pat
     assert all(graph.degree(u) == 0 for u in answer_key["not_copies"])
 
     as_json = tmp_path / "part.json"
-    result = run("export", "--store", str(store_path), "--out", str(as_json), "--url", answer_key["query"])
+    result = run(
+        "export", "--store", str(store_path), "--out", str(as_json), "--url", answer_key["query"]
+    )
     assert result.exit_code == 0, result.output
     data = json.loads(as_json.read_text())
     assert len(data["nodes"]) == 6
 
 
 def test_export_defaults_into_graphs_folder(sample_warc, store_path, tmp_path, monkeypatch):
-    assert run("ingest", "--store", str(store_path), "--warc", str(sample_warc), "--workers", "1").exit_code == 0
+    assert (
+        run(
+            "ingest", "--store", str(store_path), "--warc", str(sample_warc), "--workers", "1"
+        ).exit_code
+        == 0
+    )
     monkeypatch.chdir(tmp_path)
     result = run("export", "--store", str(store_path))
     assert result.exit_code == 0, result.output
@@ -167,14 +255,21 @@ def test_export_defaults_into_graphs_folder(sample_warc, store_path, tmp_path, m
 
 
 def test_lookup_of_a_saved_page_and_of_stdin_text(sample_warc, store_path, answer_key, tmp_path):
-    assert run("ingest", "--store", str(store_path), "--warc", str(sample_warc), "--workers", "1").exit_code == 0
+    assert (
+        run(
+            "ingest", "--store", str(store_path), "--warc", str(sample_warc), "--workers", "1"
+        ).exit_code
+        == 0
+    )
     from tests.servers import SAMPLES
 
     manifest = json.loads((SAMPLES / "manifest.json").read_text())["records"]
     page = next(r["file"] for r in manifest if r["url"] == answer_key["query"])
     saved = tmp_path / "saved.html"
     saved.write_bytes((SAMPLES / page).read_bytes())
-    result = run("lookup", "--store", str(store_path), "--archive", str(sample_warc), "--json", str(saved))
+    result = run(
+        "lookup", "--store", str(store_path), "--archive", str(sample_warc), "--json", str(saved)
+    )
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["origin"]["url"] == answer_key["origin"]
@@ -183,12 +278,23 @@ def test_lookup_of_a_saved_page_and_of_stdin_text(sample_warc, store_path, answe
     from provenance.extract import extract
 
     text = extract((SAMPLES / page).read_text(encoding="utf-8"), answer_key["query"]).text
-    result = run("lookup", "--store", str(store_path), "--archive", str(sample_warc), "--json", "-", input=text)
+    result = run(
+        "lookup",
+        "--store",
+        str(store_path),
+        "--archive",
+        str(sample_warc),
+        "--json",
+        "-",
+        input=text,
+    )
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["origin"]["url"] == answer_key["origin"]
     # a text held only as a copy is matched, never stored
-    assert run("export", "--store", str(store_path), "--out", str(tmp_path / "g.json")).exit_code == 0
+    assert (
+        run("export", "--store", str(store_path), "--out", str(tmp_path / "g.json")).exit_code == 0
+    )
     assert len(json.loads((tmp_path / "g.json").read_text())["nodes"]) == 8
 
 
@@ -203,7 +309,9 @@ def test_lookup_of_a_saved_page_and_of_stdin_text(sample_warc, store_path, answe
         (["export", "--format", "xls"], 2, "unknown format"),
     ],
 )
-def test_errors_are_one_line_with_documented_exit_codes(args, code, message, store_path, sample_warc):
+def test_errors_are_one_line_with_documented_exit_codes(
+    args, code, message, store_path, sample_warc
+):
     full = [args[0], "--store", str(store_path), "--archive", str(sample_warc), *args[1:]]
     if args[0] == "export":
         run("ingest", "--store", str(store_path), "--warc", str(sample_warc), "--workers", "1")
@@ -217,9 +325,20 @@ def test_errors_are_one_line_with_documented_exit_codes(args, code, message, sto
 
 def test_ingest_batch_carries_on_past_bad_items(outlet_web, store_path, answer_key, tmp_path):
     listing = tmp_path / "urls.txt"
-    listing.write_text("\n".join([answer_key["origin"], "not a url", answer_key["non_html"],
-                                  "http://gone.example/404", answer_key["query"]]))
-    result = run("ingest", "--store", str(store_path), "--proxy", outlet_web.url, "--from-file", str(listing))
+    listing.write_text(
+        "\n".join(
+            [
+                answer_key["origin"],
+                "not a url",
+                answer_key["non_html"],
+                "http://gone.example/404",
+                answer_key["query"],
+            ]
+        )
+    )
+    result = run(
+        "ingest", "--store", str(store_path), "--proxy", outlet_web.url, "--from-file", str(listing)
+    )
     assert result.exit_code == 3, result.output
     assert "2 new" in result.stderr and "3 failed" in result.stderr
     assert "not an HTML page" in result.stderr and "HTTP 404" in result.stderr
@@ -233,7 +352,9 @@ def test_ingest_batch_carries_on_past_bad_items(outlet_web, store_path, answer_k
 def test_a_store_that_is_not_a_store(tmp_path, answer_key, sample_warc):
     bogus = tmp_path / "bogus.db"
     bogus.write_bytes(b"this is not sqlite" * 100)
-    result = run("lookup", "--store", str(bogus), "--archive", str(sample_warc), answer_key["query"])
+    result = run(
+        "lookup", "--store", str(bogus), "--archive", str(sample_warc), answer_key["query"]
+    )
     assert result.exit_code == 1
     assert "not a provenance store" in result.stderr
     assert bogus.read_bytes() == b"this is not sqlite" * 100
@@ -250,12 +371,40 @@ def test_every_command_has_help_with_an_example():
 
 def test_python_dash_m_and_console_script(tmp_path, sample_warc, answer_key):
     env = {**os.environ, "PROVENANCE_STORE": str(tmp_path / "env.db")}
-    done = subprocess.run([sys.executable, "-m", "provenance", "ingest", "--warc", str(sample_warc),
-                           "--workers", "1", "-q"], env=env, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "provenance",
+            "ingest",
+            "--warc",
+            str(sample_warc),
+            "--workers",
+            "1",
+            "-q",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "env.db").exists()  # PROVENANCE_STORE chose the store
-    done = subprocess.run([sys.executable, "-m", "provenance", "lookup", "--archive", str(sample_warc),
-                           answer_key["query"]], env=env, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "provenance",
+            "lookup",
+            "--archive",
+            str(sample_warc),
+            answer_key["query"],
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("Origin: northwind-dispatch.example")
     assert "\x1b[" not in done.stdout  # no colours when not on a terminal
@@ -264,14 +413,26 @@ def test_python_dash_m_and_console_script(tmp_path, sample_warc, answer_key):
 
 def test_proxy_environment_variable_is_honoured(outlet_web, store_path, answer_key, monkeypatch):
     monkeypatch.setenv("HTTP_PROXY", outlet_web.url)
-    result = run("lookup", "--store", str(store_path), "--json", "--depth", "0", answer_key["query"])
+    result = run(
+        "lookup", "--store", str(store_path), "--json", "--depth", "0", answer_key["query"]
+    )
     assert result.exit_code == 0, result.output
     assert outlet_web.requests
 
 
 def test_user_agent_is_configurable(outlet_web, store_path, answer_key):
-    run("lookup", "--store", str(store_path), "--proxy", outlet_web.url, "--depth", "0",
-        "--user-agent", "ResearchBot/9", answer_key["query"])
+    run(
+        "lookup",
+        "--store",
+        str(store_path),
+        "--proxy",
+        outlet_web.url,
+        "--depth",
+        "0",
+        "--user-agent",
+        "ResearchBot/9",
+        answer_key["query"],
+    )
     assert outlet_web.requests[0][2]["User-Agent"] == "ResearchBot/9"
 
 

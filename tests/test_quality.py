@@ -28,15 +28,22 @@ WIRE_RECALL_FLOOR = 0.98
 
 def test_samples_origin_and_edges(sample_warc, store_path, answer_key):
     runner = CliRunner()
-    assert runner.invoke(app, ["ingest", "--store", str(store_path), "--warc", str(sample_warc),
-                               "--workers", "1"]).exit_code == 0
+    assert (
+        runner.invoke(
+            app,
+            ["ingest", "--store", str(store_path), "--warc", str(sample_warc), "--workers", "1"],
+        ).exit_code
+        == 0
+    )
     truth = {(parent, copy) for copy, parent in answer_key["copies"].items()}
     right_origins = 0
     found: set[tuple[str, str]] = set()
     queries = [answer_key["origin"], *answer_key["copies"]]
     for query in queries:
-        result = runner.invoke(app, ["lookup", "--store", str(store_path), "--archive",
-                                     str(sample_warc), "--json", query])
+        result = runner.invoke(
+            app,
+            ["lookup", "--store", str(store_path), "--archive", str(sample_warc), "--json", query],
+        )
         assert result.exit_code == 0, result.output
         data = json.loads(result.stdout)
         right_origins += data["origin"]["url"] == answer_key["origin"]
@@ -51,8 +58,18 @@ def test_samples_origin_and_edges(sample_warc, store_path, answer_key):
         assert scores[name] >= floor, scores
 
     for unrelated in answer_key["not_copies"]:
-        result = runner.invoke(app, ["lookup", "--store", str(store_path), "--archive",
-                                     str(sample_warc), "--json", unrelated])
+        result = runner.invoke(
+            app,
+            [
+                "lookup",
+                "--store",
+                str(store_path),
+                "--archive",
+                str(sample_warc),
+                "--json",
+                unrelated,
+            ],
+        )
         data = json.loads(result.stdout)
         assert data["edges"] == [] and data["origin"]["url"] == unrelated
 
@@ -63,7 +80,9 @@ def _wire_texts() -> list[tuple[str, str]]:
         pytest.skip(f"corpus not found at {path} (set PROVENANCE_CORPORA)")
     csv.field_size_limit(10**8)
     with gzip.open(path, "rt", encoding="utf-8", newline="") as handle:
-        return [(row["publisher"], row["text"].replace(" ### ", "\n")) for row in csv.DictReader(handle)]
+        return [
+            (row["publisher"], row["text"].replace(" ### ", "\n")) for row in csv.DictReader(handle)
+        ]
 
 
 @pytest.mark.corpora
@@ -84,7 +103,9 @@ def test_match_recall_on_real_wire_copy(tmp_path: Path):
         with store.transaction():
             for i in usable:
                 publisher, text = texts[i]
-                article = Article(url=f"http://{publisher}/article/{i}", outlet=publisher, text=text)
+                article = Article(
+                    url=f"http://{publisher}/article/{i}", outlet=publisher, text=text
+                )
                 outcome = commit(store, prepare_article(article, settings), settings)
                 assert outcome.article_id is not None
                 ids[outcome.article_id] = i
