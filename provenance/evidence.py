@@ -204,10 +204,12 @@ def explain(
     """One line a person can check: who copied whom and why."""
     parts: list[str] = []
     for evidence, _ in reasons[:2]:
-        if evidence.kind in ("published", "first_seen", "noindex", "undated"):
-            parts.append(evidence.detail)
+        if evidence.kind in _PHRASES:
+            parts.append(_PHRASES[evidence.kind])
+        elif evidence.kind in ("attribution", "dateline"):
+            parts.append(f'{evidence.kind} "{_short(evidence.detail)}"')
         else:
-            parts.append(f'{evidence.kind.replace("_", " ")} "{_short(evidence.detail)}"')
+            parts.append(evidence.detail)
     if not parts:
         parts.append("no signal of direction; earlier in the store")
     shared = f"{similarity.jaccard:.0%} shingle overlap, {similarity.containment:.0%} contained"
@@ -215,6 +217,18 @@ def explain(
     return f"{copy.outlet} copied {source.outlet}: {'; '.join(parts)}; {shared}{note}"
 
 
-def _short(text: str, limit: int = 90) -> str:
+_PHRASES = {
+    "canonical": "its rel=canonical points there",
+    "og_url": "its og:url points there",
+    "original_source": "its original-source meta points there",
+    "syndication_source": "its syndication-source meta points there",
+    "is_based_on": "its JSON-LD isBasedOn points there",
+    "source_organization": "its JSON-LD sourceOrganization names it",
+    "copyright_holder": "its JSON-LD copyrightHolder names it",
+    "link": "it links there",
+}
+
+
+def _short(text: str, limit: int = 70) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
