@@ -332,6 +332,37 @@ def export_command(
         )
 
 
+store_app = typer.Typer(help="Look after a store: check its integrity.", no_args_is_help=True)
+app.add_typer(store_app, name="store")
+
+
+@store_app.command("check")
+def store_check_command(
+    store: StoreOpt = "provenance.db",
+    verbose: VerboseOpt = 0,
+    quiet: QuietOpt = False,
+) -> None:
+    """Check a store's integrity: SQLite's own check and provenance's invariants.
+
+    Exits 0 when the store is healthy, 1 with one line per problem otherwise.
+
+    Example: provenance store check --store provenance.db
+    """
+    _configure_logging(verbose, quiet)
+    try:
+        with Store.open(store, Settings(), create=False) as db:
+            problems = db.check()
+            counts = db.counts()
+    except ProvenanceError as exc:
+        raise _fail(str(exc), exc.exit_code) from None
+    for problem in problems:
+        typer.echo(f"problem: {problem}", err=True)
+    if problems:
+        raise typer.Exit(EXIT_FAILED)
+    if not quiet:
+        typer.echo("ok: " + ", ".join(f"{n} {table}" for table, n in counts.items()))
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

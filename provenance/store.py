@@ -29,7 +29,7 @@ __all__ = ["SCHEMA_VERSION", "Store", "StoredArticle"]
 
 logger = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 APPLICATION_ID = 0x50524F56  # "PROV", in the SQLite header
 
 _SCHEMA = """
@@ -90,6 +90,30 @@ CREATE TABLE IF NOT EXISTS failures (
     at TEXT NOT NULL
 );
 """
+
+# Each migration takes a store from version N to N + 1; tests open a store of every
+# earlier version (tests/fixtures/store-v*.db) and check nothing is lost.
+_MIGRATIONS: dict[int, str] = {
+    1: """
+CREATE TABLE IF NOT EXISTS outlets (
+    domain TEXT PRIMARY KEY,
+    name TEXT,
+    aliases TEXT NOT NULL DEFAULT '[]',
+    networks TEXT NOT NULL DEFAULT '[]',
+    source TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS boilerplate (
+    outlet TEXT NOT NULL,
+    shingle INTEGER NOT NULL,
+    PRIMARY KEY (outlet, shingle)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS boilerplate_state (
+    outlet TEXT PRIMARY KEY,
+    articles INTEGER NOT NULL,
+    learned_at TEXT NOT NULL
+);
+""",
+}
 
 
 def _now() -> str:
@@ -160,11 +184,14 @@ class Store:
         store = cls(conn, path, settings)
         try:
             store._initialise()
+        except StoreError:
+            conn.close()
+            raise
         except sqlite3.DatabaseError as exc:
             conn.close()
             if "not a database" in str(exc) or "malformed" in str(exc):
                 raise StoreVersionError(f"{path} is not a provenance store ({exc})") from exc
-            raise StoreError(f"cannot open store {path}: {exc}") from exc
+            raise StoreError(f"cannot open store {path}: {_write_error(exc)}") from exc
         except BaseException:
             conn.close()
             raise
@@ -184,9 +211,8 @@ class Store:
         if not tables:
             with self.transaction():
                 conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
-                for statement in _SCHEMA.split(";"):
-                    if statement.strip():
-                        conn.execute(statement)
+                for script in (_SCHEMA, *_MIGRATIONS.values()):
+                    self._run_script(script)
                 conn.execute(
                     "INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
                 )
@@ -201,6 +227,8 @@ class Store:
                 f"{self.path} was written by a newer provenance (schema {version}; "
                 f"this version reads up to {SCHEMA_VERSION})"
             )
+        if version < SCHEMA_VERSION:
+            self._migrate(version)
         wrong = {
             key: (meta.get(key), value)
             for key, value in self.settings.index_params().items()
@@ -209,6 +237,80 @@ class Store:
         if wrong:
             shown = ", ".join(f"{k}={s} (asked {a})" for k, (s, a) in sorted(wrong.items()))
             raise ConfigError(f"{self.path} was built with different index parameters: {shown}")
+
+    def _run_script(self, script: str) -> None:
+        for statement in script.split(";"):
+            if statement.strip():
+                self.conn.execute(statement)
+
+    def _migrate(self, version: int) -> None:
+        """Bring an older store up to SCHEMA_VERSION, one version per transaction."""
+        if version < 1 or version not in _MIGRATIONS:
+            raise StoreVersionError(f"{self.path}: unknown schema version {version}")
+        while version < SCHEMA_VERSION:
+            logger.warning("migrating %s from schema %d to %d", self.path, version, version + 1)
+            with self.transaction():
+                self._run_script(_MIGRATIONS[version])
+                version += 1
+                self.conn.execute(
+                    "UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(version),)
+                )
+
+    def check(self) -> list[str]:
+        """Problems found by SQLite's integrity check and our own invariants (empty: healthy)."""
+        problems = [
+            f"sqlite: {row[0]}"
+            for row in self.conn.execute("PRAGMA integrity_check")
+            if row[0] != "ok"
+        ]
+        problems += [f"foreign key: {row}" for row in self.conn.execute("PRAGMA foreign_key_check")]
+        bands = self.settings.lsh_bands
+        queries = {
+            "articles whose LSH keys are missing or extra": (
+                "SELECT count(*) FROM (SELECT a.id, count(l.key) AS n FROM articles a"
+                " LEFT JOIN lsh l ON l.article_id = a.id WHERE a.signature IS NOT NULL"
+                " GROUP BY a.id HAVING n NOT BETWEEN 1 AND ?)",
+                (bands,),
+            ),
+            "articles whose anchor count is wrong": (
+                "SELECT count(*) FROM (SELECT a.id, a.anchors, count(x.key) AS n FROM articles a"
+                " LEFT JOIN anchors x ON x.article_id = a.id GROUP BY a.id HAVING n != a.anchors)",
+                (),
+            ),
+            "index rows of articles that do not exist": (
+                "SELECT (SELECT count(*) FROM lsh"
+                "  WHERE article_id NOT IN (SELECT id FROM articles))"
+                " + (SELECT count(*) FROM anchors"
+                "  WHERE article_id NOT IN (SELECT id FROM articles))",
+                (),
+            ),
+            "signatures of the wrong length": (
+                "SELECT count(*) FROM articles"
+                " WHERE signature IS NOT NULL AND length(signature) != ?",
+                (4 * self.settings.num_perm,),
+            ),
+            "edges whose copy is not stored": (
+                "SELECT count(*) FROM edges WHERE target NOT IN (SELECT url FROM articles)",
+                (),
+            ),
+            "aliases pointing nowhere": (
+                "SELECT count(*) FROM aliases WHERE article_id NOT IN (SELECT id FROM articles)",
+                (),
+            ),
+        }
+        for label, (sql, args) in queries.items():
+            count = int(self.conn.execute(sql, args).fetchone()[0])
+            if count:
+                problems.append(f"{count} {label}")
+        return problems
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table, for summaries and for checking a copy."""
+        tables = ("responses", "articles", "aliases", "lsh", "anchors", "edges", "failures")
+        return {
+            table: int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+            for table in tables
+        }
 
     def close(self) -> None:
         self.conn.close()
@@ -511,7 +613,10 @@ class _Transaction:
     def __enter__(self) -> sqlite3.Connection:
         self.outer = not self.conn.in_transaction
         if self.outer:
-            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as error:
+                raise StoreError(_write_error(error)) from error
         return self.conn
 
     def __exit__(
@@ -525,8 +630,25 @@ class _Transaction:
         if exc_type is None:
             try:
                 self.conn.execute("COMMIT")
-            except sqlite3.OperationalError as error:
-                self.conn.execute("ROLLBACK")
-                raise StoreError(f"could not write the store: {error}") from error
-        else:
+            except sqlite3.Error as error:
+                self._rollback()
+                raise StoreError(_write_error(error)) from error
+            return
+        self._rollback()
+        if isinstance(exc, sqlite3.Error):
+            raise StoreError(_write_error(exc)) from exc
+
+    def _rollback(self) -> None:
+        if self.conn.in_transaction:
             self.conn.execute("ROLLBACK")
+
+
+def _write_error(error: sqlite3.Error) -> str:
+    text = str(error)
+    if "readonly" in text:
+        return "the store is read-only (check the file's permissions)"
+    if "disk is full" in text or "disk I/O" in text:
+        return f"could not write the store: {text} (is the disk full?)"
+    if "locked" in text or "busy" in text:
+        return f"the store is locked by another process: {text}"
+    return f"could not write the store: {text}"
