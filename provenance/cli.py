@@ -59,6 +59,14 @@ VerboseOpt = Annotated[
     int, typer.Option("--verbose", "-v", count=True, help="More logging (-vv: debug).")
 ]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Only errors.")]
+OutletsOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--outlets",
+        envvar="PROVENANCE_OUTLETS",
+        help="Outlet registry file (TOML or CSV): names, aliases, domains, networks.",
+    ),
+]
 UserAgentOpt = Annotated[
     str | None, typer.Option("--user-agent", help="User-Agent header to send.")
 ]
@@ -129,6 +137,7 @@ def ingest_command(
     store: StoreOpt = "provenance.db",
     proxy: ProxyOpt = None,
     archive: ArchiveOpt = None,
+    outlets: OutletsOpt = None,
     user_agent: UserAgentOpt = None,
     verbose: VerboseOpt = 0,
     quiet: QuietOpt = False,
@@ -143,7 +152,7 @@ def ingest_command(
         wanted.extend(_read_url_file(from_file))
     if not wanted and not warc:
         raise _fail("nothing to ingest (pass URLs, --from-file FILE or --warc FILE)", EXIT_USAGE)
-    settings = _settings(proxy, archive, user_agent)
+    settings = _settings(proxy, archive, user_agent, outlets_file=outlets)
     if warc:
         _ingest_warc_files(warc, store, settings, workers, quiet)
         if not wanted:
@@ -234,6 +243,7 @@ def lookup_command(
     store: StoreOpt = "provenance.db",
     proxy: ProxyOpt = None,
     archive: ArchiveOpt = None,
+    outlets: OutletsOpt = None,
     user_agent: UserAgentOpt = None,
     verbose: VerboseOpt = 0,
     quiet: QuietOpt = False,
@@ -243,7 +253,7 @@ def lookup_command(
     Example: provenance lookup --archive samples/sample-web.warc.gz http://globalreview.example/2026/05/harbour-inquiry-repost.html
     """
     _configure_logging(verbose, quiet)
-    settings = _settings(proxy, archive, user_agent, follow_depth=depth)
+    settings = _settings(proxy, archive, user_agent, follow_depth=depth, outlets_file=outlets)
     local = _local_input(target)
 
     async def job() -> LookupResult:
@@ -308,6 +318,7 @@ def export_command(
     store: StoreOpt = "provenance.db",
     proxy: ProxyOpt = None,
     archive: ArchiveOpt = None,
+    outlets: OutletsOpt = None,
     verbose: VerboseOpt = 0,
     quiet: QuietOpt = False,
 ) -> None:
@@ -316,7 +327,7 @@ def export_command(
     Example: provenance export --out graphs/harbour.graphml --url http://globalreview.example/2026/05/harbour-inquiry-repost.html
     """
     _configure_logging(verbose, quiet)
-    settings = _settings(proxy, archive, None)
+    settings = _settings(proxy, archive, None, outlets_file=outlets)
     path = out or Path("graphs") / "provenance.graphml"
     try:
         kind = format_for(path, fmt)

@@ -54,6 +54,7 @@ class Settings:
 
     # Provenance.
     follow_depth: int = 2  # how many hops of attribution links lookup follows
+    outlets_file: Path | None = None  # outlet registry file (TOML or CSV): names, aliases, networks
 
     def __post_init__(self) -> None:
         if self.num_perm < 16:

@@ -11,11 +11,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Protocol
 
 from .models import Article, Edge, Evidence
 from .urls import outlet_of
 
-__all__ = ["WEIGHTS", "PairSimilarity", "credits", "decide", "names_outlet", "parse_date"]
+__all__ = [
+    "WEIGHTS",
+    "OutletNames",
+    "PairSimilarity",
+    "credits",
+    "decide",
+    "names_outlet",
+    "parse_date",
+]
 
 #: How much each kind of signal says that the page carrying it copied the page it names.
 WEIGHTS: dict[str, float] = {
@@ -33,6 +42,7 @@ WEIGHTS: dict[str, float] = {
     "noindex": 0.2,  # the page asks not to be indexed, as syndicated copies do
     "first_seen": 0.15,  # first seen by us after X
     "undated": 0.1,  # carries no date while X is dated, as scraped copies often do
+    "containment_direction": 0.08,  # holds all of X plus additions of its own (a tie-break)
 }
 _SAME_URL_DISCOUNT = 0.9  # a signal naming X's outlet but not X's URL counts a little less
 
@@ -65,11 +75,19 @@ def _squash(text: str) -> str:
     return re.sub(r"[\W_]+", "", text.casefold())
 
 
-def names_outlet(name: str, article: Article) -> bool:
-    """Does ``name`` (an outlet name or domain) designate the outlet of ``article``?"""
+class OutletNames(Protocol):
+    """What evidence needs of the outlet registry: the domains a name stands for."""
+
+    def domains_for(self, name: str) -> frozenset[str]: ...
+
+
+def names_outlet(name: str, article: Article, registry: OutletNames | None = None) -> bool:
+    """Does ``name`` (an outlet name, alias or domain) designate the outlet of ``article``?"""
     wanted = _squash(name)
     if not wanted or len(wanted) < 3:
         return False
+    if registry is not None and article.outlet in registry.domains_for(name):
+        return True
     host = article.outlet
     labels = host.split(".")
     candidates = {_squash(host), _squash(".".join(labels[:-1])) if len(labels) > 1 else ""}
@@ -83,7 +101,9 @@ def _same_article(url: str, article: Article) -> bool:
     return url in {article.url, article.canonical, article.og_url}
 
 
-def credits(copy: Article, source: Article) -> list[tuple[Evidence, float]]:
+def credits(
+    copy: Article, source: Article, registry: OutletNames | None = None
+) -> list[tuple[Evidence, float]]:
     """The signals on ``copy`` that point at ``source`` (its URL or its outlet)."""
     found: list[tuple[Evidence, float]] = []
     for signal in copy.signals:
@@ -96,7 +116,7 @@ def credits(copy: Article, source: Article) -> list[tuple[Evidence, float]]:
                 found.append((signal, weight))
             elif outlet_of(target) == source.outlet and source.outlet != copy.outlet:
                 found.append((signal, weight * _SAME_URL_DISCOUNT))
-        elif names_outlet(target, source) and source.outlet != copy.outlet:
+        elif names_outlet(target, source, registry) and source.outlet != copy.outlet:
             found.append((signal, weight * _SAME_URL_DISCOUNT))
     for link in copy.links:
         if _same_article(link, source):
@@ -154,6 +174,25 @@ def _noisy_or(weights: list[float]) -> float:
     return 1.0 - remaining
 
 
+def _containment_direction(
+    earlier_in_later: float, later_in_earlier: float, earlier: Article, later: Article
+) -> list[tuple[Evidence, float]]:
+    """The weakest signal, a tie-break: a copy holds its original plus additions."""
+    if earlier_in_later >= 0.9 and later_in_earlier < 0.9:
+        share = later_in_earlier
+        return [
+            (
+                Evidence(
+                    "containment_direction",
+                    f"holds {earlier_in_later:.0%} of {earlier.outlet}'s text plus "
+                    f"{1 - share:.0%} of its own",
+                ),
+                WEIGHTS["containment_direction"],
+            )
+        ]
+    return []
+
+
 def decide(
     a: Article,
     b: Article,
@@ -161,27 +200,46 @@ def decide(
     *,
     a_first_seen: str | None = None,
     b_first_seen: str | None = None,
+    registry: OutletNames | None = None,
+    extra: tuple[list[tuple[Evidence, float]], list[tuple[Evidence, float]]] | None = None,
 ) -> Edge:
-    """The republication edge between two verified near-duplicates, with its evidence."""
-    a_to_b = credits(b, a) + _timing(a, b, a_first_seen, b_first_seen)  # b copied a
-    b_to_a = credits(a, b) + _timing(b, a, b_first_seen, a_first_seen)  # a copied b
+    """The republication edge between two verified near-duplicates, with its evidence.
+
+    Explicit credits outrank dates, dates outrank first-seen times, and the
+    direction of containment only breaks ties (see ``WEIGHTS``). ``extra`` adds
+    evidence found elsewhere (e.g. shared boilerplate): (for a->b, for b->a).
+    """
+    a_to_b = credits(b, a, registry) + _timing(a, b, a_first_seen, b_first_seen)  # b copied a
+    b_to_a = credits(a, b, registry) + _timing(b, a, b_first_seen, a_first_seen)  # a copied b
+    a_to_b += _containment_direction(similarity.a_in_b, similarity.b_in_a, a, b)
+    b_to_a += _containment_direction(similarity.b_in_a, similarity.a_in_b, b, a)
+    if extra is not None:
+        a_to_b += extra[0]
+        b_to_a += extra[1]
     score_ab = _noisy_or([w for _, w in a_to_b])
     score_ba = _noisy_or([w for _, w in b_to_a])
     if score_ab >= score_ba:
-        source, copy, score, against, for_ev = a, b, score_ab, score_ba, a_to_b
+        source, copy, score, against, reasons, objections = a, b, score_ab, score_ba, a_to_b, b_to_a
         copy_in_source, source_in_copy = similarity.b_in_a, similarity.a_in_b
     else:
-        source, copy, score, against, for_ev = b, a, score_ba, score_ab, b_to_a
+        source, copy, score, against, reasons, objections = b, a, score_ba, score_ab, b_to_a, a_to_b
         copy_in_source, source_in_copy = similarity.a_in_b, similarity.b_in_a
     confidence = round(score * (1.0 - 0.5 * against), 3)
-    for_ev.sort(key=lambda pair: -pair[1])
-    evidence = [e for e, _ in for_ev]
-    contained = Evidence(
-        "containment",
-        f"{source_in_copy:.0%} of the original's text is in the copy; "
-        f"{copy_in_source:.0%} of the copy's text is in the original",
+    reasons.sort(key=lambda pair: -pair[1])
+    objections.sort(key=lambda pair: -pair[1])
+    evidence = [e for e, _ in reasons]
+    evidence.extend(
+        Evidence("contradiction", f"points the other way: {e.detail}", e.target)
+        for e, w in objections
+        if w >= WEIGHTS["first_seen"]
     )
-    evidence.append(contained)
+    evidence.append(
+        Evidence(
+            "containment",
+            f"{source_in_copy:.0%} of the original's text is in the copy; "
+            f"{copy_in_source:.0%} of the copy's text is in the original",
+        )
+    )
     evidence.append(Evidence("similarity", f"Jaccard {similarity.jaccard:.2f} on word shingles"))
     return Edge(
         source=source.url,
@@ -190,7 +248,7 @@ def decide(
         similarity=round(similarity.jaccard, 4),
         containment=round(similarity.containment, 4),
         evidence=tuple(evidence),
-        explanation=explain(source, copy, for_ev, similarity, against > 0),
+        explanation=explain(source, copy, reasons, objections, source_in_copy),
     )
 
 
@@ -198,23 +256,32 @@ def explain(
     source: Article,
     copy: Article,
     reasons: list[tuple[Evidence, float]],
-    similarity: PairSimilarity,
-    contested: bool,
+    objections: list[tuple[Evidence, float]],
+    source_in_copy: float,
 ) -> str:
-    """One line a person can check: who copied whom and why."""
-    parts: list[str] = []
-    for evidence, _ in reasons[:2]:
-        if evidence.kind in _PHRASES:
-            parts.append(_PHRASES[evidence.kind])
-        elif evidence.kind in ("attribution", "dateline"):
-            parts.append(f'{evidence.kind} "{_short(evidence.detail)}"')
-        else:
-            parts.append(evidence.detail)
+    """One line a person can check: who copied whom, why, and what speaks against it."""
+    parts = [_phrase(evidence, source) for evidence, _ in reasons[:3]]
     if not parts:
-        parts.append("no signal of direction; earlier in the store")
-    shared = f"{similarity.jaccard:.0%} shingle overlap, {similarity.containment:.0%} contained"
-    note = " (some evidence points the other way)" if contested else ""
-    return f"{copy.outlet} copied {source.outlet}: {'; '.join(parts)}; {shared}{note}"
+        parts.append("no signal of direction; stored first")
+    parts.append(f"contains {source_in_copy:.0%} of its text")
+    line = f"{copy.outlet} copied {source.outlet}: {'; '.join(parts)}"
+    strong = [e for e, w in objections if w >= WEIGHTS["first_seen"]]
+    if strong:
+        line += f" (but {_phrase(strong[0], copy)}: contradiction)"
+    return line
+
+
+def _phrase(evidence: Evidence, other: Article) -> str:
+    linked = bool(evidence.target and evidence.target.startswith(("http://", "https://")))
+    if evidence.kind == "attribution":
+        return f'credits it ("{_short(evidence.detail)}"{", linked" if linked else ""})'
+    if evidence.kind == "dateline":
+        return f'names it in a dateline ("{_short(evidence.detail)}")'
+    if evidence.kind == "wire":
+        return f"wire credit {evidence.detail!r}"
+    if evidence.kind in _PHRASES:
+        return _PHRASES[evidence.kind]
+    return evidence.detail
 
 
 _PHRASES = {

@@ -25,6 +25,7 @@ from .fingerprint import Fingerprint, anchors, band_keys, fingerprint, shingles
 from .graph import Node, build_graph, edge_attributes, node_attributes, provenance_tree, root_of
 from .index import Query, find_matches
 from .models import Article, Edge, Evidence, FetchResult
+from .registry import Registry
 from .store import Store, StoredArticle
 from .urls import normalize_url, outlet_of
 
@@ -134,6 +135,7 @@ def commit(store: Store, prepared: Prepared, settings: Settings) -> IngestOutcom
         if result is not None:
             for alias in {result.url, *(r.url for r in result.redirects)} - {article.url}:
                 store.add_alias(alias, article_id)
+        store.learn_outlet(article.outlet, article.site_name)
         if prepared.fingerprint is None:
             return IngestOutcome(
                 article.url, article_id, "too-short", reason="text too short to match"
@@ -151,6 +153,7 @@ def commit(store: Store, prepared: Prepared, settings: Settings) -> IngestOutcom
                     flipped,
                     a_first_seen=other.first_seen,
                     b_first_seen=me.first_seen,
+                    registry=store.registry(),
                 )
             )
     status = "new" if existing is None else "updated"
@@ -337,6 +340,7 @@ def _assemble(
     edges: list[Edge],
     failures: list[tuple[str, str]],
     extra: tuple[Node, list[Edge], Article] | None = None,
+    registry: Registry | None = None,
 ) -> LookupResult:
     nodes = [article_node(s) for s in stored]
     articles = {s.article.url: s.article for s in stored}
@@ -347,15 +351,21 @@ def _assemble(
     graph = build_graph(nodes, edges)
     tree = provenance_tree(graph)
     root = root_of(tree, query)
-    _add_credited_origin(graph, tree, root, articles)
+    _add_credited_origin(graph, tree, root, articles, registry or Registry())
     origin = root_of(tree, query)
+    for source, target, data in graph.edges(data=True):
+        data["in_tree"] = tree.has_edge(source, target)
     return LookupResult(
         query, graph, tree, origin, _origin_confidence(tree, origin, query), failures
     )
 
 
 def _add_credited_origin(
-    graph: nx.DiGraph, tree: nx.DiGraph, root: str, articles: dict[str, Article]
+    graph: nx.DiGraph,
+    tree: nx.DiGraph,
+    root: str,
+    articles: dict[str, Article],
+    registry: Registry,
 ) -> None:
     """Draw what the earliest known copy credits, if it is not in the graph, as the origin."""
     article = articles.get(root)
@@ -372,9 +382,16 @@ def _add_credited_origin(
         else:
             if signal.kind == "dateline":  # "KYIV, 16 May" names a place as often as an outlet
                 continue
-            if any(names_outlet(target, a) for a in articles.values()):
+            if any(names_outlet(target, a, registry) for a in articles.values()):
                 continue
-            node = Node(f"outlet:{target}", None, target, kind="outlet")
+            domains = sorted(registry.domains_for(target))
+            node = Node(
+                f"outlet:{target}",
+                None,
+                domains[0] if domains else target,
+                title=target,
+                kind="outlet",
+            )
         weight = WEIGHTS.get(signal.kind, 0.5)
         edge = Edge(
             source=node.id,
@@ -383,8 +400,8 @@ def _add_credited_origin(
             similarity=0.0,
             containment=0.0,
             evidence=(signal,),
-            explanation=f'{article.outlet} credits {node.outlet}: {signal.kind} "{signal.detail}"'
-            " (the credited original was not fetched)",
+            explanation=f"{article.outlet} credits {node.title or node.outlet}: {signal.kind}"
+            f' "{signal.detail}" (the credited original was not fetched)',
         )
         for g in (graph, tree):
             g.add_node(node.id, **node_attributes(node))
@@ -420,7 +437,7 @@ async def lookup(
     nodes, edges = component(store, stored.article.url)
     if not nodes:
         nodes = [stored]
-    return _assemble(stored.article.url, nodes, edges, failures)
+    return _assemble(stored.article.url, nodes, edges, failures, registry=store.registry())
 
 
 async def lookup_text(
@@ -451,6 +468,7 @@ async def lookup_text(
             article,
             type(pair)(pair.jaccard, pair.b_in_a, pair.a_in_b),
             a_first_seen=other.first_seen,
+            registry=store.registry(),
         )
         for other, pair in matches
     ]
@@ -461,4 +479,5 @@ async def lookup_text(
         list(edges.values()),
         failures,
         extra=(node, own_edges, article),
+        registry=store.registry(),
     )

@@ -24,6 +24,7 @@ from types import TracebackType
 from .config import Settings
 from .errors import ConfigError, StoreError, StoreVersionError
 from .models import Article, Edge, Evidence, FetchResult
+from .registry import Outlet, Registry, load_outlets_file
 
 __all__ = ["SCHEMA_VERSION", "Store", "StoredArticle"]
 
@@ -162,6 +163,7 @@ class Store:
         self.conn = conn
         self.path = path
         self.settings = settings
+        self._registry: Registry | None = None
 
     # -- opening ---------------------------------------------------------------------
 
@@ -303,6 +305,40 @@ class Store:
             if count:
                 problems.append(f"{count} {label}")
         return problems
+
+    # -- outlets ---------------------------------------------------------------------
+
+    def registry(self) -> Registry:
+        """Built-in agencies, outlets learned from pages, then the user's outlets file."""
+        if self._registry is None:
+            learned = [
+                Outlet(
+                    str(name),
+                    (str(domain),),
+                    tuple(json.loads(aliases)),
+                    tuple(json.loads(networks)),
+                )
+                for domain, name, aliases, networks in self.conn.execute(
+                    "SELECT domain, name, aliases, networks FROM outlets WHERE name IS NOT NULL"
+                )
+            ]
+            given = (
+                load_outlets_file(self.settings.outlets_file) if self.settings.outlets_file else []
+            )
+            self._registry = Registry([*learned, *given])
+        return self._registry
+
+    def learn_outlet(self, domain: str, name: str | None) -> None:
+        """Remember what a page calls its own outlet (og:site_name, publisher)."""
+        if not name or not domain:
+            return
+        cursor = self.conn.execute(
+            "INSERT OR IGNORE INTO outlets (domain, name, source) VALUES (?, ?, 'page')",
+            (domain, name.strip()[:200]),
+        )
+        if cursor.rowcount and self._registry is not None:
+            if self._registry.lookup(domain) is None:
+                self._registry.add(Outlet(name.strip()[:200], (domain,)))
 
     def counts(self) -> dict[str, int]:
         """Rows per table, for summaries and for checking a copy."""
