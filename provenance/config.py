@@ -38,6 +38,8 @@ class Settings:
     jaccard_threshold: float = 0.5  # verified copy if Jaccard >= this ...
     containment_threshold: float = 0.8  # ... or the smaller text is this much inside the other
     min_shingles: int = 40  # shorter texts are never fingerprinted (empty texts match everything)
+    boilerplate_min_articles: int = 5  # learn an outlet's recurring text once it has this many
+    boilerplate_share: float = 0.3  # a shingle in this share of an outlet's articles is boilerplate
 
     # Fetching.
     user_agent: str = DEFAULT_USER_AGENT

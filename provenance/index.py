@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from .boilerplate import strip
 from .config import Settings
 from .evidence import PairSimilarity
 from .fingerprint import Fingerprint, estimate_jaccard, shingles
@@ -92,7 +93,10 @@ def find_matches(
     """Stored articles that verify as copies of the query (``query`` is side a)."""
     matches: list[tuple[StoredArticle, PairSimilarity]] = []
     for stored in store.load_many(candidate_ids(store, query, settings, exclude=exclude)):
-        other = shingles(stored.article.text, settings.shingle_size)
+        other = strip(
+            shingles(stored.article.text, settings.shingle_size),
+            store.boilerplate(stored.article.outlet),
+        )
         pair = similarity(query.shingles, other)
         if verified(pair, len(query.shingles), len(other), settings):
             matches.append((stored, pair))

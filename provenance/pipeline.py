@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 
 import networkx as nx
 
+from .boilerplate import carries, maybe_learn, strip
 from .config import Settings
 from .errors import ExtractError, FetchError, ProvenanceError
 from .evidence import WEIGHTS, decide, names_outlet
@@ -86,7 +87,16 @@ class IngestOutcome:
 def prepare_article(
     article: Article, settings: Settings, result: FetchResult | None = None
 ) -> Prepared:
-    shingle_set = shingles(article.text, settings.shingle_size)
+    """Shingle and fingerprint an article (no store needed)."""
+    return _fingerprinted(article, shingles(article.text, settings.shingle_size), settings, result)
+
+
+def _fingerprinted(
+    article: Article,
+    shingle_set: frozenset[str],
+    settings: Settings,
+    result: FetchResult | None = None,
+) -> Prepared:
     if len(shingle_set) < settings.min_shingles:
         return Prepared(article, shingle_set, None, (), (), result)
     fp = fingerprint(shingle_set, settings)
@@ -111,8 +121,15 @@ def _first_seen(result: FetchResult | None) -> str:
 
 
 def commit(store: Store, prepared: Prepared, settings: Settings) -> IngestOutcome:
-    """Store a prepared page, match it against the index, and record its edges (one transaction)."""
+    """Store a prepared page, match it against the index, and record its edges (one transaction).
+
+    The outlet's learned boilerplate is left out of the fingerprint first.
+    """
     article, result = prepared.article, prepared.result
+    full_shingles = prepared.shingles
+    kept = strip(full_shingles, store.boilerplate(article.outlet))
+    if kept != full_shingles:
+        prepared = _fingerprinted(article, kept, settings, result)
     with store.transaction():
         response_id = None
         if result is not None:
@@ -154,10 +171,36 @@ def commit(store: Store, prepared: Prepared, settings: Settings) -> IngestOutcom
                     a_first_seen=other.first_seen,
                     b_first_seen=me.first_seen,
                     registry=store.registry(),
+                    extra=_shared_boilerplate(
+                        store, other.article, article, full_shingles, settings
+                    ),
                 )
             )
+        maybe_learn(store, article.outlet, settings)
     status = "new" if existing is None else "updated"
     return IngestOutcome(article.url, article_id, status, matches=len(matches))
+
+
+def _shared_boilerplate(
+    store: Store,
+    earlier: Article,
+    later: Article,
+    later_shingles: frozenset[str],
+    settings: Settings,
+) -> tuple[list[tuple[Evidence, float]], list[tuple[Evidence, float]]] | None:
+    """Evidence from site-wide text one page carries of the other's outlet (one way only)."""
+    if earlier.outlet == later.outlet:
+        return None
+    later_carries = carries(later_shingles, store.boilerplate(earlier.outlet), earlier.outlet)
+    earlier_carries = carries(
+        shingles(earlier.text, settings.shingle_size), store.boilerplate(later.outlet), later.outlet
+    )
+    weight = WEIGHTS["carries_boilerplate"]
+    if later_carries and not earlier_carries:
+        return [(later_carries, weight)], []
+    if earlier_carries and not later_carries:
+        return [], [(earlier_carries, weight)]
+    return None  # both or neither: mirrors of each other's site-wide text say nothing
 
 
 async def ingest_urls(

@@ -164,6 +164,7 @@ class Store:
         self.path = path
         self.settings = settings
         self._registry: Registry | None = None
+        self._boilerplate: dict[str, frozenset[int]] = {}
 
     # -- opening ---------------------------------------------------------------------
 
@@ -339,6 +340,54 @@ class Store:
         if cursor.rowcount and self._registry is not None:
             if self._registry.lookup(domain) is None:
                 self._registry.add(Outlet(name.strip()[:200], (domain,)))
+
+    # -- boilerplate -----------------------------------------------------------------
+
+    def outlet_article_count(self, outlet: str) -> int:
+        return int(
+            self.conn.execute(
+                "SELECT count(*) FROM articles WHERE outlet = ?", (outlet,)
+            ).fetchone()[0]
+        )
+
+    def boilerplate_learned_at(self, outlet: str) -> int:
+        row = self.conn.execute(
+            "SELECT articles FROM boilerplate_state WHERE outlet = ?", (outlet,)
+        ).fetchone()
+        return int(row[0]) if row else 0
+
+    def recent_texts(self, outlet: str, limit: int) -> list[tuple[str, bytes | None]]:
+        """The outlet's latest texts with their signatures."""
+        return [
+            (zlib.decompress(text).decode("utf-8"), signature)
+            for text, signature in self.conn.execute(
+                "SELECT text, signature FROM articles WHERE outlet = ? ORDER BY id DESC LIMIT ?",
+                (outlet, limit),
+            )
+        ]
+
+    def set_boilerplate(self, outlet: str, keys: frozenset[int], count: int) -> None:
+        with self.transaction():
+            self.conn.execute("DELETE FROM boilerplate WHERE outlet = ?", (outlet,))
+            self.conn.executemany(
+                "INSERT INTO boilerplate (outlet, shingle) VALUES (?, ?)",
+                [(outlet, key) for key in keys],
+            )
+            self.conn.execute(
+                "INSERT OR REPLACE INTO boilerplate_state VALUES (?, ?, ?)", (outlet, count, _now())
+            )
+        self._boilerplate.pop(outlet, None)
+
+    def boilerplate(self, outlet: str) -> frozenset[int]:
+        """The outlet's learned boilerplate shingle keys (cached)."""
+        if outlet not in self._boilerplate:
+            self._boilerplate[outlet] = frozenset(
+                int(row[0])
+                for row in self.conn.execute(
+                    "SELECT shingle FROM boilerplate WHERE outlet = ?", (outlet,)
+                )
+            )
+        return self._boilerplate[outlet]
 
     def counts(self) -> dict[str, int]:
         """Rows per table, for summaries and for checking a copy."""
