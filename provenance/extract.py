@@ -22,6 +22,12 @@ __all__ = ["extract", "extract_text_document"]
 logger = logging.getLogger(__name__)
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_MARKDOWN_LINK = re.compile(r"\[([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*\)")
+
+
+def _plain(text: str) -> str:
+    """Text without the [label](url) markup trafilatura adds for links: labels only."""
+    return _MARKDOWN_LINK.sub(r"\1", text)
 
 
 def _parse(html: str, url: str) -> lxml_html.HtmlElement:
@@ -83,7 +89,7 @@ def extract(html: str, url: str) -> Article:
     article = Article(
         url=url,
         outlet=outlet_of(url),
-        text=str(doc.text).strip(),
+        text=_plain(str(doc.text)).strip(),
         title=doc.title or _meta(tree, "og:title"),
         authors=authors,
         published=published,

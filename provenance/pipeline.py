@@ -32,6 +32,7 @@ from .urls import normalize_url, outlet_of
 
 __all__ = [
     "IngestOutcome",
+    "article_for",
     "article_node",
     "LookupResult",
     "Prepared",
@@ -481,6 +482,18 @@ async def lookup(
     if not nodes:
         nodes = [stored]
     return _assemble(stored.article.url, nodes, edges, failures, registry=store.registry())
+
+
+async def article_for(
+    url: str, store: Store, settings: Settings, *, fetcher: Fetcher
+) -> tuple[Article, str | None]:
+    """The stored article at ``url`` with its first-seen time, or the page fetched now, unstored."""
+    url = normalize_url(url)
+    stored = store.article_by_url(url)
+    if stored is not None:
+        return stored.article, stored.first_seen
+    result = await fetcher.fetch(url)
+    return extract(result.text, result.final_url), _first_seen(result)
 
 
 async def lookup_text(

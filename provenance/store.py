@@ -230,8 +230,6 @@ class Store:
                 f"{self.path} was written by a newer provenance (schema {version}; "
                 f"this version reads up to {SCHEMA_VERSION})"
             )
-        if version < SCHEMA_VERSION:
-            self._migrate(version)
         wrong = {
             key: (meta.get(key), value)
             for key, value in self.settings.index_params().items()
@@ -240,6 +238,8 @@ class Store:
         if wrong:
             shown = ", ".join(f"{k}={s} (asked {a})" for k, (s, a) in sorted(wrong.items()))
             raise ConfigError(f"{self.path} was built with different index parameters: {shown}")
+        if version < SCHEMA_VERSION:
+            self._migrate(version)
 
     def _run_script(self, script: str) -> None:
         for statement in script.split(";"):
