@@ -1,0 +1,398 @@
+"""store: opening and refusing files, articles and their index rows, responses,
+transactions and edges, on real SQLite files in tmp_path."""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from provenance.config import Settings
+from provenance.errors import ConfigError, StoreError, StoreVersionError
+from provenance.models import Article, Edge, Evidence, FetchResult, Redirect
+from provenance.pipeline import Prepared, prepare_article
+from provenance.store import APPLICATION_ID, SCHEMA_VERSION, Store
+
+SETTINGS = Settings()
+WORDS = (
+    "harbour bridge council mayor ferry tram cable steel deck repair traffic morning city "
+    "officials engineers corrosion inspection crossing commuters service residents patience "
+    "ceremony approach traders river closure takings relief works budget plan vote week"
+).split()
+
+
+def story(seed: int, length: int = 300) -> str:
+    rnd = random.Random(seed)
+    return " ".join(rnd.choice(WORDS) for _ in range(length))
+
+
+def article(
+    url: str = "https://globe.example/news/bridge", seed: int = 1, **fields: object
+) -> Article:
+    values: dict[str, object] = {
+        "url": url,
+        "outlet": url.split("/")[2],
+        "text": story(seed),
+        "title": "Harbour bridge reopens",
+        "authors": ("Jane Smith", "Omar Diaz"),
+        "published": "2026-05-16T08:30:00+00:00",
+        "site_name": "Globe Review",
+        "language": "en",
+        "canonical": url,
+        "og_url": url,
+        "links": ("https://transit.example/plan",),
+        "signals": (
+            Evidence("attribution", "Source: Northwind Dispatch", "Northwind Dispatch"),
+            Evidence("wire", "(AP) —", None),
+        ),
+        "noindex": True,
+    }
+    values.update(fields)
+    return Article(**values)
+
+
+def add(store: Store, prepared: Prepared, *, response_id: int | None = None) -> int:
+    with store.transaction():
+        return store.add_article(
+            prepared.article,
+            size=len(prepared.shingles),
+            signature=prepared.fingerprint.signature if prepared.fingerprint else None,
+            keys=list(prepared.keys),
+            anchors=prepared.anchors,
+            response_id=response_id,
+            first_seen="2026-05-16T09:00:00+00:00",
+        )
+
+
+def result(
+    url: str = "https://globe.example/news/bridge", body: bytes = b"<p>hi</p>"
+) -> FetchResult:
+    return FetchResult(
+        url=url,
+        final_url=url + "?amp",
+        status=200,
+        headers=(("content-type", "text/html"),),
+        content=body,
+        text=body.decode("utf-8"),
+        encoding="utf-8",
+        redirects=(Redirect(url, 301, url + "?amp"),),
+        fetched_at=datetime(2026, 5, 16, 9, 0, tzinfo=UTC),
+    )
+
+
+@pytest.fixture()
+def store(tmp_path: Path) -> Iterator[Store]:
+    with Store.open(tmp_path / "store.db", SETTINGS) as opened:
+        yield opened
+
+
+# -- opening ------------------------------------------------------------------------------
+
+
+def test_open_creates_the_schema(tmp_path: Path) -> None:
+    path = tmp_path / "new.db"
+    with Store.open(path, SETTINGS) as store:
+        tables = {
+            r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        }
+        assert {"meta", "responses", "articles", "aliases", "lsh", "edges", "failures"} <= tables
+        meta = store.meta()
+        assert meta["schema_version"] == str(SCHEMA_VERSION)
+        assert {k: meta[k] for k in SETTINGS.index_params()} == SETTINGS.index_params()
+        assert store.conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+        assert store.count_articles() == 0
+    assert path.is_file()
+
+
+def test_reopen_keeps_what_was_written(tmp_path: Path) -> None:
+    path = tmp_path / "store.db"
+    with Store.open(path, SETTINGS) as store:
+        article_id = add(store, prepare_article(article(), SETTINGS))
+    with Store.open(path, SETTINGS, create=False) as store:
+        assert store.count_articles() == 1
+        assert store.load(article_id).article == article()
+
+
+def test_reopen_refuses_different_index_parameters(tmp_path: Path) -> None:
+    path = tmp_path / "store.db"
+    Store.open(path, SETTINGS).close()
+    other = SETTINGS.replace(num_perm=256)
+    with pytest.raises(ConfigError, match=r"num_perm=128 \(asked 256\)"):
+        Store.open(path, other)
+    with pytest.raises(ConfigError, match=r"seed=1 \(asked 2\)"):
+        Store.open(path, SETTINGS.replace(seed=2))
+    with pytest.raises(ConfigError, match="shingle_size"):
+        Store.open(path, SETTINGS.replace(shingle_size=4))
+    Store.open(path, SETTINGS).close()  # the refusals changed nothing
+
+
+def test_a_newer_schema_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "store.db"
+    Store.open(path, SETTINGS).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            "UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION + 1),)
+        )
+    conn.close()
+    with pytest.raises(StoreVersionError, match=f"newer provenance \\(schema {SCHEMA_VERSION + 1}"):
+        Store.open(path, SETTINGS)
+
+
+def test_an_unknown_old_schema_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "store.db"
+    Store.open(path, SETTINGS).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE meta SET value = '0' WHERE key = 'schema_version'")
+    conn.close()
+    with pytest.raises(StoreVersionError):
+        Store.open(path, SETTINGS)
+
+
+def test_a_random_file_is_not_a_store(tmp_path: Path) -> None:
+    path = tmp_path / "noise.db"
+    path.write_bytes(random.Random(5).randbytes(8192))
+    with pytest.raises(StoreVersionError, match="not a provenance store"):
+        Store.open(path, SETTINGS)
+
+
+def test_a_text_file_is_not_a_store(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("these are not the droids\n" * 200, encoding="utf-8")
+    before = path.read_bytes()
+    with pytest.raises(StoreVersionError, match="not a provenance store"):
+        Store.open(path, SETTINGS)
+    assert path.read_bytes() == before
+
+
+def test_an_unrelated_sqlite_database_is_not_a_store(tmp_path: Path) -> None:
+    path = tmp_path / "other.sqlite"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE recipes (name TEXT)")
+        conn.execute("INSERT INTO recipes VALUES ('bread')")
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(StoreVersionError, match="SQLite file but not a provenance store"):
+        Store.open(path, SETTINGS)
+    assert path.read_bytes() == before  # nothing written into someone else's database
+    assert not (tmp_path / "other.sqlite-wal").exists()
+
+
+def test_a_directory_is_not_a_store(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="is a directory") as info:
+        Store.open(tmp_path, SETTINGS)
+    assert not isinstance(info.value, StoreVersionError)
+
+
+def test_a_store_in_a_missing_directory(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="no such directory"):
+        Store.open(tmp_path / "missing" / "store.db", SETTINGS)
+    assert not (tmp_path / "missing").exists()
+
+
+def test_open_without_create_needs_an_existing_store(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="no store at"):
+        Store.open(tmp_path / "store.db", SETTINGS, create=False)
+    assert not (tmp_path / "store.db").exists()
+
+
+def test_an_empty_file_becomes_a_store(tmp_path: Path) -> None:
+    path = tmp_path / "store.db"
+    path.touch()
+    with Store.open(path, SETTINGS) as store:
+        assert store.meta()["schema_version"] == str(SCHEMA_VERSION)
+
+
+def test_an_in_memory_store() -> None:
+    with Store.open(":memory:", SETTINGS) as store:
+        add(store, prepare_article(article(), SETTINGS))
+        assert store.count_articles() == 1
+
+
+# -- articles and the index ---------------------------------------------------------------
+
+
+def test_add_article_index_and_load_round_trip(store: Store) -> None:
+    prepared = prepare_article(article(), SETTINGS)
+    assert prepared.fingerprint is not None and prepared.keys and prepared.anchors
+    article_id = add(store, prepared)
+
+    assert store.band_hits(prepared.keys) == {article_id: len(set(prepared.keys))}
+    assert store.anchor_hits(prepared.anchors, max_postings=10) == {
+        article_id: len(prepared.anchors)
+    }
+    entries = store.index_entries([article_id])
+    assert entries == {
+        article_id: (prepared.fingerprint.signature, len(prepared.shingles), len(prepared.anchors))
+    }
+
+    stored = store.load(article_id)
+    assert stored.id == article_id
+    assert stored.article == article()
+    assert stored.size == len(prepared.shingles)
+    assert stored.signature == prepared.fingerprint.signature
+    assert stored.first_seen == "2026-05-16T09:00:00+00:00"
+    assert store.load_many([article_id]) == [stored]
+    assert store.article_by_url(article().url) == stored
+    assert list(store.iter_articles()) == [stored]
+
+
+def test_unrelated_keys_find_nothing(store: Store) -> None:
+    add(store, prepare_article(article(), SETTINGS))
+    other = prepare_article(article("https://other.example/x", seed=99), SETTINGS)
+    assert all(hits < 3 for hits in store.band_hits(other.keys).values())
+    assert store.band_hits([]) == {}
+    assert store.anchor_hits([], max_postings=10) == {}
+
+
+def test_a_short_article_is_stored_without_index_rows(store: Store) -> None:
+    short = article(text="Too short to fingerprint.")
+    prepared = prepare_article(short, SETTINGS)
+    assert prepared.fingerprint is None
+    article_id = add(store, prepared)
+    assert store.load(article_id).signature is None
+    assert store.index_entries([article_id]) == {}
+    assert store.conn.execute("SELECT count(*) FROM lsh").fetchone()[0] == 0
+
+
+def test_updating_an_article_replaces_its_index_rows(store: Store) -> None:
+    first = prepare_article(article(seed=1), SETTINGS)
+    article_id = add(store, first)
+    second = prepare_article(article(seed=2), SETTINGS)
+    assert add(store, second) == article_id
+    assert store.count_articles() == 1
+    assert store.load(article_id).article.text == story(2)
+    rows = {
+        k for (k,) in store.conn.execute("SELECT key FROM lsh WHERE article_id = ?", (article_id,))
+    }
+    assert rows == set(second.keys)
+
+
+def test_aliases_resolve_to_the_article(store: Store) -> None:
+    article_id = add(store, prepare_article(article(), SETTINGS))
+    with store.transaction():
+        store.add_alias("https://globe.example/amp/bridge", article_id)
+    assert store.article_id("https://globe.example/amp/bridge") == article_id
+    assert store.article_id("https://globe.example/elsewhere") is None
+    assert store.article_by_url("https://globe.example/elsewhere") is None
+
+
+def test_loading_a_missing_article(store: Store) -> None:
+    with pytest.raises(StoreError, match="no article 42"):
+        store.load(42)
+
+
+# -- responses ----------------------------------------------------------------------------
+
+
+def test_add_response_twice_with_the_same_body(store: Store) -> None:
+    first_id, first_new = store.add_response(result())
+    again_id, again_new = store.add_response(result())
+    assert (again_id, again_new) == (first_id, False)
+    assert first_new is True
+    changed_id, changed_new = store.add_response(result(body=b"<p>updated</p>"))
+    assert changed_new is True and changed_id != first_id
+    assert store.response_body(first_id) == b"<p>hi</p>"
+    assert store.response_body(changed_id) == b"<p>updated</p>"
+    count = store.conn.execute("SELECT count(*) FROM responses").fetchone()[0]
+    assert count == 2
+
+
+def test_response_body_of_a_missing_response(store: Store) -> None:
+    with pytest.raises(StoreError, match="no response 7"):
+        store.response_body(7)
+
+
+def test_failures_are_recorded_in_order(store: Store) -> None:
+    store.record_failure("https://a.example/1", "HTTP 404")
+    store.record_failure("https://a.example/2", "timed out")
+    assert [(u, r) for u, r, _ in store.failures()] == [
+        ("https://a.example/1", "HTTP 404"),
+        ("https://a.example/2", "timed out"),
+    ]
+
+
+# -- transactions -------------------------------------------------------------------------
+
+
+class Boom(Exception):
+    pass
+
+
+def test_a_transaction_that_raises_leaves_nothing_written(tmp_path: Path) -> None:
+    path = tmp_path / "store.db"
+    prepared = prepare_article(article(), SETTINGS)
+    with Store.open(path, SETTINGS) as store:
+        with pytest.raises(Boom):
+            with store.transaction():
+                store.add_response(result())
+                store.add_article(
+                    prepared.article,
+                    size=len(prepared.shingles),
+                    signature=prepared.fingerprint.signature if prepared.fingerprint else None,
+                    keys=list(prepared.keys),
+                    anchors=prepared.anchors,
+                    response_id=None,
+                    first_seen="2026-05-16T09:00:00+00:00",
+                )
+                store.put_edge(Edge("https://a.example/1", prepared.article.url, 0.9, 0.8, 0.9))
+                raise Boom
+        assert store.count_articles() == 0
+        assert not store.conn.in_transaction
+    with Store.open(path, SETTINGS) as store:  # and from a fresh connection
+        for table in ("articles", "responses", "lsh", "anchors", "edges", "aliases"):
+            assert store.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0, table
+        add(store, prepared)  # the store is still usable
+        assert store.count_articles() == 1
+
+
+def test_nested_transactions_commit_once(store: Store) -> None:
+    with store.transaction():
+        with store.transaction():
+            store.record_failure("https://a.example/1", "x")
+        assert store.conn.in_transaction  # the inner block did not commit
+    assert not store.conn.in_transaction
+    assert len(store.failures()) == 1
+
+
+# -- edges --------------------------------------------------------------------------------
+
+A, B, C = "https://a.example/1", "https://b.example/2", "https://c.example/3"
+
+
+def test_put_edge_round_trips(store: Store) -> None:
+    edge = Edge(
+        A,
+        B,
+        confidence=0.875,
+        similarity=0.61,
+        containment=0.97,
+        evidence=(
+            Evidence("attribution", "Source: A", A),
+            Evidence("similarity", "Jaccard 0.61 on word shingles"),
+        ),
+        explanation="b.example copied a.example",
+    )
+    store.put_edge(edge)
+    assert list(store.iter_edges()) == [edge]
+    assert store.edges_of(A) == [edge] == store.edges_of(B)
+    assert store.edges_of(C) == []
+
+
+def test_put_edge_replaces_the_reverse_edge(store: Store) -> None:
+    store.put_edge(Edge(A, B, 0.4, 0.8, 0.9))
+    store.put_edge(Edge(B, C, 0.5, 0.8, 0.9))
+    store.put_edge(Edge(B, A, 0.7, 0.8, 0.9))
+    assert [(e.source, e.target, e.confidence) for e in store.iter_edges()] == [
+        (B, A, 0.7),
+        (B, C, 0.5),
+    ]
+
+
+def test_put_edge_replaces_the_same_edge(store: Store) -> None:
+    store.put_edge(Edge(A, B, 0.4, 0.8, 0.9))
+    store.put_edge(Edge(A, B, 0.9, 0.8, 0.9, explanation="new verdict"))
+    assert [(e.confidence, e.explanation) for e in store.iter_edges()] == [(0.9, "new verdict")]
