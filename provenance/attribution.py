@@ -40,31 +40,35 @@ _STATEMENTS = [
     r"(?:initialement|d'abord) (?:publié|paru) (?:par|sur|dans)",
     r"source(?:s)? ?",
     # German
-    r"quelle",
+    r"quellen?",
     r"(?:dieser artikel|der artikel) (?:erschien|wurde) (?:zuerst|ursprünglich) (?:bei|auf|in|von)",
     r"(?:zuerst|ursprünglich) (?:erschienen|veröffentlicht) (?:bei|auf|in|von)",
     # Spanish
-    r"fuente",
+    r"fuentes?",
     r"(?:este artículo )?(?:fue )?publicado (?:originalmente|originariamente) (?:en|por)",
     # Italian
-    r"fonte",
+    r"fontes?",
     r"(?:questo articolo )?(?:è stato )?pubblicato "
     r"(?:originariamente|originalmente|per la prima volta) (?:su|da|in)",
     # Portuguese
-    r"fonte",
+    r"fontes?",
     r"(?:este artigo )?(?:foi )?publicado originalmente (?:em|por|no|na)",
     # Russian
-    r"источник",
+    r"источник(?:и)?",
     r"первоисточник",
     r"(?:статья )?(?:впервые|первоначально) опубликована (?:на|в)",
 ]
 _ATTRIBUTION = re.compile(
-    r"^\W{0,3}(?P<statement>" + "|".join(f"(?:{s})" for s in _STATEMENTS) + r")\s*[:\-–—]?\s*"
+    r"^\W{0,3}(?P<statement>"
+    + "|".join(f"(?:{s})" for s in _STATEMENTS)
+    + r")(?!\w)\s*(?P<separator>[:\-–—]?)\s*"
     r"(?P<target>\S.{0,120}?)[\s.!]*$",
     re.IGNORECASE | re.UNICODE,
 )
+_DOMAIN = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+$", re.I)
 _WEAK = re.compile(
-    r"^(?:via|source|sources?\s?|original(?: article| source)?|fonte|fuente|quelle|источник)$", re.I
+    r"^(?:via|sources?\s?|original(?: article| source)?|fontes?|fuentes?|quellen?|источник(?:и)?)$",
+    re.I,
 )
 
 #: Wire and syndication agencies, as credited in bylines and datelines.
@@ -106,6 +110,27 @@ _NOT_OUTLET = re.compile(
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)\b",
     re.I,
 )
+_BLOCK_BREAKS = (
+    "p",
+    "div",
+    "li",
+    "td",
+    "footer",
+    "header",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "section",
+    "article",
+    "tr",
+    "ul",
+    "ol",
+    "table",
+)
 _BLOCKS = "p|div|li|td|span|footer|header|em|strong|small|h1|h2|h3|h4|h5|h6|blockquote|section"
 
 
@@ -117,6 +142,8 @@ def _lines(tree: lxml_html.HtmlElement) -> Iterator[tuple[str, list[str]]]:
     """Each short line of text on the page (blocks split at <br>) with the hrefs inside it."""
     for br in tree.iter("br"):
         br.tail = "\n" + (br.tail or "")
+    for block in tree.iter(*_BLOCK_BREAKS):  # a child block ends a line of its parent
+        block.tail = "\n" + (block.tail or "")
     seen: set[str] = set()
     for element in tree.iter(*_BLOCKS.split("|")):
         anchors = [
@@ -144,7 +171,12 @@ def find_line_signals(tree: lxml_html.HtmlElement, base_url: str) -> list[Eviden
         links = [u for u in (resolve(base_url, h) for h in hrefs) if u and outlet_of(u) != own]
         match = _ATTRIBUTION.match(text)
         if match:
+            # "Source: X" is a credit; "Sources say ..." is a sentence
             weak = bool(_WEAK.match(match.group("statement").strip()))
+            bare_domain = _DOMAIN.match(match.group("target").strip(" .:;,"))
+            if weak and not match.group("separator") and not links and not bare_domain:
+                match = None
+        if match:
             target_text = match.group("target").strip(" .:;,")
             if links:
                 add(Evidence("attribution", text, links[0]))
@@ -186,6 +218,8 @@ def find_meta_signals(tree: lxml_html.HtmlElement, base_url: str) -> tuple[list[
                 )
         elif key in ("original-source", "syndication-source"):
             href = resolve(base_url, content)
+            if href and outlet_of(href) == own:
+                continue  # a page declaring itself the original says nothing of a source
             kind = key.replace("-", "_")
             signals.append(
                 Evidence(kind, f'<meta name="{key}" content="{content}">', href or content)

@@ -91,7 +91,12 @@ def names_outlet(name: str, article: Article, registry: OutletNames | None = Non
         return True
     host = article.outlet
     labels = host.split(".")
-    candidates = {_squash(host), _squash(".".join(labels[:-1])) if len(labels) > 1 else ""}
+    candidates = {_squash(host)}
+    # every label and every run of labels: news.northwind-dispatch.co.uk -> "northwinddispatch"
+    for start in range(len(labels)):
+        for end in range(start + 1, len(labels) + 1):
+            if end - start < len(labels):
+                candidates.add(_squash(".".join(labels[start:end])))
     if article.site_name:
         candidates.add(_squash(article.site_name))
     candidates.discard("")

@@ -30,7 +30,11 @@ def _plain(text: str) -> str:
     return _MARKDOWN_LINK.sub(r"\1", text)
 
 
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+
+
 def _parse(html: str, url: str) -> lxml_html.HtmlElement:
+    html = _XML_DECLARATION.sub("", html, count=1)  # lxml refuses str with an encoding declaration
     try:
         tree = lxml_html.document_fromstring(html)
     except (etree.ParserError, ValueError) as exc:

@@ -141,6 +141,8 @@ def commit(store: Store, prepared: Prepared, settings: Settings) -> IngestOutcom
                     store.add_alias(result.url, existing)
                 return IngestOutcome(article.url, existing, "unchanged")
         existing = store.article_id(article.url)
+        if existing is not None:  # its text changed: earlier verdicts on it no longer hold
+            store.delete_edges_of(article.url)
         article_id = store.add_article(
             article,
             size=len(prepared.shingles),

@@ -655,6 +655,9 @@ class Store:
             ),
         )
 
+    def delete_edges_of(self, node: str) -> None:
+        self.conn.execute("DELETE FROM edges WHERE source = ? OR target = ?", (node, node))
+
     def edges_of(self, node: str) -> list[Edge]:
         rows = self.conn.execute(
             "SELECT source, target, confidence, similarity, containment, evidence, explanation"

@@ -208,13 +208,6 @@ def test_a_very_long_line_is_never_an_attribution() -> None:
     assert lines("<p>Source: " + "Northwind Dispatch " * 20 + "</p>") == []
 
 
-@pytest.mark.xfail(
-    reason="BUG: attribution.py:61-65 (_ATTRIBUTION) has no word boundary after the "
-    "statement, so 'via', "
-    "'source', 'original', 'fonte', 'quelle' match the start of longer words and the rest of "
-    "the word becomes the target ('ly from Lyon, she moved here', 's oficiais confirmaram')",
-    strict=True,
-)
 @pytest.mark.parametrize(
     "line",
     [
@@ -228,22 +221,10 @@ def test_a_statement_word_inside_a_longer_word_is_not_an_attribution(line: str) 
     assert lines(f"<p>{line}</p>") == []
 
 
-@pytest.mark.xfail(
-    reason="BUG: attribution.py:61-65 (_ATTRIBUTION) has no word boundary after the "
-    "statement: 'Quellen:' "
-    "matches 'quelle' and the credit's target becomes 'n: Nordwind Kurier'",
-    strict=True,
-)
 def test_a_plural_credit_keeps_a_clean_target() -> None:
     assert lines("<p>Quellen: Nordwind Kurier</p>") == [("attribution", "Nordwind Kurier")]
 
 
-@pytest.mark.xfail(
-    reason="BUG: attribution.py:116-132 _lines reads a container's text_content() with no break "
-    "between its child blocks, so a footer's credit runs into the copyright line and yields a "
-    "second, bogus outlet 'Northwind Dispatch.\u00a9 2026 Globe Review. All rights reserved'",
-    strict=True,
-)
 def test_a_footer_credit_does_not_run_into_the_next_paragraph() -> None:
     found = lines(
         "<footer><p>The original source of this article is Northwind Dispatch.</p>"
@@ -287,12 +268,6 @@ def test_source_metas(name: str) -> None:
     assert meta(f'<meta name="{name}" content="  ">') == ([], False)
 
 
-@pytest.mark.xfail(
-    reason="BUG: attribution.py:187-192 keeps original-source/syndication-source metas that "
-    "point at the page's own outlet (the tag's Google News use is a self-declaration of "
-    "originality), while canonical, og:url and isBasedOn drop same-outlet targets",
-    strict=True,
-)
 @pytest.mark.parametrize("name", ["original-source", "syndication-source"])
 @pytest.mark.parametrize("content", [HERE, "/news/bridge"])
 def test_a_same_outlet_source_meta_does_not_count(name: str, content: str) -> None:

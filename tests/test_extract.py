@@ -148,12 +148,6 @@ def test_a_malformed_published_meta_falls_back() -> None:
     assert published is None or published[:4].isdigit()
 
 
-@pytest.mark.xfail(
-    reason="BUG: extract.py:35 passes a str that starts with an XML declaration to lxml, which "
-    "refuses it ('Unicode strings with encoding declaration are not supported'): every XHTML "
-    "page with <?xml ...?> is an ExtractError",
-    strict=True,
-)
 def test_an_xhtml_page_with_an_xml_declaration() -> None:
     page = PAGE.replace(
         "<!doctype html>",

@@ -152,12 +152,6 @@ def test_commit_links_a_copy_to_the_original(store: Store) -> None:
     assert edge.containment == 1.0
 
 
-@pytest.mark.xfail(
-    reason="BUG: pipeline.py:124-182 commit() adds edges for an updated article but never "
-    "removes its old ones: after the copy is rewritten into an unrelated story, the edge "
-    "claiming it copied the original stays in the store",
-    strict=True,
-)
 def test_updating_an_article_drops_edges_that_no_longer_hold(store: Store) -> None:
     stored(store, "https://origin.example/a", ORIGINAL)
     stored(store, "https://copycat.example/b", ORIGINAL)
@@ -199,11 +193,6 @@ def test_names_outlet() -> None:
     assert names_outlet("The Globe", art("https://tg.example/a", "x", site_name="The Globe"))
 
 
-@pytest.mark.xfail(
-    reason="BUG: evidence.py:85-98 names_outlet drops only the last host label, so an outlet "
-    "under a two-label suffix (.co.uk, .com.au) or a subdomain never matches its own name",
-    strict=True,
-)
 @pytest.mark.parametrize(
     "url", ["https://www.northwind-dispatch.co.uk/a", "https://news.northwind-dispatch.example/a"]
 )
