@@ -18,12 +18,14 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from .bulk import ingest_warcs
+from .compare import Comparison, compare, render_comparison
 from .config import Settings
 from .errors import ProvenanceError
 from .export import format_for, store_graph, write_graph
 from .extract import extract, extract_text_document
 from .fetch import Fetcher
-from .pipeline import IngestOutcome, LookupResult, ingest_urls, lookup, lookup_text
+from .models import Article
+from .pipeline import IngestOutcome, LookupResult, article_for, ingest_urls, lookup, lookup_text
 from .render import render_tree
 from .store import Store
 
@@ -234,6 +236,16 @@ def lookup_command(
     graphml: Annotated[
         Path | None, typer.Option("--graphml", help="Also write the graph as GraphML.")
     ] = None,
+    png: Annotated[
+        Path | None, typer.Option("--png", help="Also draw the tree as a timeline (PNG).")
+    ] = None,
+    svg: Annotated[
+        Path | None, typer.Option("--svg", help="Also draw the tree as a timeline (SVG).")
+    ] = None,
+    html: Annotated[
+        Path | None,
+        typer.Option("--html", help="Also write a self-contained HTML report (tree, evidence)."),
+    ] = None,
     depth: Annotated[
         int, typer.Option("--depth", min=0, max=5, help="Hops of credit links to follow.")
     ] = 2,
@@ -264,15 +276,25 @@ def lookup_command(
                 return await lookup(target, db, settings, fetcher=fetcher, refresh=refresh)
 
     result = _run(job)
-    if graphml is not None:
-        try:
-            write_graph(result.graph, graphml, "graphml")
-        except ProvenanceError as exc:
-            raise _fail(str(exc), exc.exit_code) from None
+    from .draw import draw_tree
+    from .export import annotate
+    from .render import use_color
+    from .report import write_html
+
+    try:
+        if graphml is not None:
+            write_graph(annotate(result.graph), graphml, "graphml")
+        for picture, kind in ((png, "png"), (svg, "svg")):
+            if picture is not None:
+                draw_tree(result.graph, picture, fmt=kind, query=result.query, tree=result.tree)
+        if html is not None:
+            write_html(result, html)
+    except ProvenanceError as exc:
+        raise _fail(str(exc), exc.exit_code) from None
     if as_json:
         typer.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
     else:
-        typer.echo(render_tree(result, color=sys.stdout.isatty()))
+        typer.echo(render_tree(result, color=use_color(sys.stdout)))
     for url, reason in result.failures:
         typer.echo(f"note: could not fetch {url}: {reason}", err=True)
 
@@ -306,14 +328,44 @@ def _article_from_bytes(data: bytes, name: str) -> Any:
 def export_command(
     out: Annotated[
         Path | None,
-        typer.Option("--out", help="File to write (default graphs/provenance.graphml)."),
+        typer.Option(
+            "--out",
+            help="File to write (default graphs/provenance.<ext>, or graphs/outlets.<ext>).",
+        ),
     ] = None,
     fmt: Annotated[
         str | None,
-        typer.Option("--format", help="graphml or json (default: from --out's extension)."),
+        typer.Option(
+            "--format",
+            help="graphml, gexf, json, csv or dot (default: from --out's extension, else graphml).",
+        ),
     ] = None,
     url: Annotated[
         str | None, typer.Option("--url", help="Only the component of this article.")
+    ] = None,
+    outlet: Annotated[
+        str | None,
+        typer.Option("--outlet", help="Only the components of this outlet's articles (a domain)."),
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option("--since", help="Only articles that appeared at or after this ISO date."),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option(
+            "--until", help="Only articles that appeared up to this ISO date (inclusive)."
+        ),
+    ] = None,
+    outlet_graph: Annotated[
+        bool,
+        typer.Option("--outlet-graph", help="Export outlets (who republishes whom), not articles."),
+    ] = False,
+    png: Annotated[
+        Path | None, typer.Option("--png", help="Also draw it (timeline or network) as PNG.")
+    ] = None,
+    svg: Annotated[
+        Path | None, typer.Option("--svg", help="Also draw it (timeline or network) as SVG.")
     ] = None,
     store: StoreOpt = "provenance.db",
     proxy: ProxyOpt = None,
@@ -322,25 +374,168 @@ def export_command(
     verbose: VerboseOpt = 0,
     quiet: QuietOpt = False,
 ) -> None:
-    """Write the republication graph of the store (or of one article) for Gephi, Cytoscape or yEd.
+    """Write the republication graph of the store (or a part of it) for Gephi, Cytoscape or yEd.
 
-    Example: provenance export --out graphs/harbour.graphml --url http://globalreview.example/2026/05/harbour-inquiry-repost.html
+    With only --png/--svg, draws without writing a graph file.
+
+    Example: provenance export --out graphs/harbour.gexf --url http://globalreview.example/kaldria-port-authority-shelved-quay-warnings/5619043
     """
+    from .draw import draw_outlets, draw_tree
+    from .export import FORMATS, Selection, csv_paths, parse_when
+    from .outlets_graph import build_outlet_graph
+
     _configure_logging(verbose, quiet)
     settings = _settings(proxy, archive, None, outlets_file=outlets)
-    path = out or Path("graphs") / "provenance.graphml"
+    pictures = [(p, k) for p, k in ((png, "png"), (svg, "svg")) if p is not None]
+    write_data = out is not None or fmt is not None or not pictures
     try:
-        kind = format_for(path, fmt)
+        kind = format_for(out or Path("graph"), fmt)
+        path = out or Path("graphs") / (
+            ("outlets" if outlet_graph else "provenance") + FORMATS[kind][0]
+        )
+        selection = Selection(
+            url,
+            outlet,
+            parse_when(since) if since else None,
+            parse_when(until, end=True) if until else None,
+        )
         with Store.open(store, settings, create=False) as db:
-            graph = store_graph(db, url)
-        write_graph(graph, path, kind)
+            registry = db.registry()
+            graph = store_graph(db, selection=selection, registry=registry)
+        if outlet_graph:
+            graph = build_outlet_graph(graph, registry=registry)
+        if write_data:
+            write_graph(graph, path, kind)
+        for picture, picture_kind in pictures:
+            draw = draw_outlets if outlet_graph else draw_tree
+            draw(graph, picture, fmt=picture_kind)
     except ProvenanceError as exc:
         raise _fail(str(exc), exc.exit_code) from None
     if not quiet:
-        typer.echo(
-            f"wrote {path} ({graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges)",
-            err=True,
+        size = f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges"
+        if write_data:
+            written = " and ".join(map(str, csv_paths(path))) if kind == "csv" else str(path)
+            typer.echo(f"wrote {written} ({size})", err=True)
+        for picture, _ in pictures:
+            typer.echo(f"drew {picture} ({size})", err=True)
+
+
+@app.command("outlets")
+def outlets_command(
+    top: Annotated[int, typer.Option("--top", min=1, help="How many outlets to list.")] = 10,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the ranking as JSON.")] = False,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Also write the outlet graph to this file.")
+    ] = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", help="graphml, gexf, json, csv or dot (default: from --out)."),
+    ] = None,
+    png: Annotated[
+        Path | None, typer.Option("--png", help="Also draw the outlet network (PNG).")
+    ] = None,
+    svg: Annotated[
+        Path | None, typer.Option("--svg", help="Also draw the outlet network (SVG).")
+    ] = None,
+    url: Annotated[
+        str | None, typer.Option("--url", help="Only the component of this article.")
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option("--since", help="Only articles that appeared at or after this ISO date."),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option(
+            "--until", help="Only articles that appeared up to this ISO date (inclusive)."
+        ),
+    ] = None,
+    store: StoreOpt = "provenance.db",
+    proxy: ProxyOpt = None,
+    archive: ArchiveOpt = None,
+    outlets: OutletsOpt = None,
+    verbose: VerboseOpt = 0,
+    quiet: QuietOpt = False,
+) -> None:
+    """Rank outlets as originals and as amplifiers, and find mirror communities.
+
+    Example: provenance outlets --top 20 --png graphs/outlets.png
+    """
+    from .draw import draw_outlets
+    from .export import Selection, parse_when
+    from .outlets_graph import build_outlet_graph, outlets_json, rank_outlets
+    from .render import render_outlets, use_color
+
+    _configure_logging(verbose, quiet)
+    settings = _settings(proxy, archive, None, outlets_file=outlets)
+    try:
+        selection = Selection(
+            url,
+            None,
+            parse_when(since) if since else None,
+            parse_when(until, end=True) if until else None,
         )
+        kind = format_for(out or Path("graph"), fmt) if out is not None else ""
+        with Store.open(store, settings, create=False) as db:
+            registry = db.registry()
+            graph = build_outlet_graph(
+                store_graph(db, selection=selection, registry=registry), registry=registry
+            )
+        ranking = rank_outlets(graph, top=top)
+        if out is not None:
+            write_graph(graph, out, kind)
+        for picture, picture_kind in ((png, "png"), (svg, "svg")):
+            if picture is not None:
+                draw_outlets(graph, picture, fmt=picture_kind)
+    except ProvenanceError as exc:
+        raise _fail(str(exc), exc.exit_code) from None
+    if as_json:
+        typer.echo(json.dumps(outlets_json(graph, ranking), ensure_ascii=False, indent=2))
+    else:
+        typer.echo(render_outlets(graph, ranking, color=use_color(sys.stdout)))
+
+
+@app.command("compare")
+def compare_command(
+    first: Annotated[str, typer.Argument(help="URL (or saved page/text file) of copy A.")],
+    second: Annotated[str, typer.Argument(help="URL (or saved page/text file) of copy B.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the comparison as JSON.")] = False,
+    store: StoreOpt = "provenance.db",
+    proxy: ProxyOpt = None,
+    archive: ArchiveOpt = None,
+    outlets: OutletsOpt = None,
+    user_agent: UserAgentOpt = None,
+    verbose: VerboseOpt = 0,
+    quiet: QuietOpt = False,
+) -> None:
+    """Compare two copies: overlap both ways, shared passages, what each adds, who copied whom.
+
+    Example: provenance compare http://northwind-dispatch.example/2026/05/16/harbour-inquiry.html http://globalreview.example/kaldria-port-authority-shelved-quay-warnings/5619043
+    """
+    _configure_logging(verbose, quiet)
+    settings = _settings(proxy, archive, user_agent, outlets_file=outlets)
+    local = {target: _local_input(target) for target in (first, second)}
+
+    async def job() -> Comparison:
+        with Store.open(store, settings) as db:
+            async with Fetcher(settings) as fetcher:
+                sides: list[tuple[Article, str | None]] = []
+                for target in (first, second):
+                    loader = local[target]
+                    if loader is not None:
+                        sides.append((loader(), None))
+                    else:
+                        sides.append(await article_for(target, db, settings, fetcher=fetcher))
+                (a, seen_a), (b, seen_b) = sides
+                return compare(
+                    a, b, settings, registry=db.registry(), a_first_seen=seen_a, b_first_seen=seen_b
+                )
+
+    result = _run(job)
+    if as_json:
+        typer.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+    else:
+        typer.echo(render_comparison(result))
 
 
 store_app = typer.Typer(help="Look after a store: check its integrity.", no_args_is_help=True)

@@ -10,7 +10,12 @@ turns each into a one-line message and the exit code in ``exit_code``::
     │   ├── NotHTMLError       the response is not an HTML page
     │   ├── TooLargeError      the body (or its decompression) exceeds the cap
     │   ├── TooManyRedirects   a redirect loop or a chain longer than allowed
-    │   └── NotInArchiveError  --archive is in use and the URL is not archived
+    │   ├── NotInArchiveError  --archive is in use and the URL is not archived
+    │   ├── BlockedAddressError  the host is (or resolves to) a loopback, private,
+    │   │                      link-local, multicast or reserved address
+    │   ├── RobotsDisallowed   robots.txt forbids the URL to our User-Agent
+    │   └── BadResponseError   a malformed response: bad chunking or compression,
+    │                          absurd headers, a truncated body
     ├── ArchiveError           a WARC file is missing, truncated or not a WARC
     ├── ExtractError           the page holds no article text worth matching
     └── StoreError             the store cannot be opened or written
@@ -21,13 +26,18 @@ from __future__ import annotations
 
 __all__ = [
     "ArchiveError",
+    "BadResponseError",
+    "BlockedAddressError",
     "ConfigError",
+    "DiscoveryError",
     "ExtractError",
     "FetchError",
     "InvalidURLError",
+    "LockHeldError",
     "NotHTMLError",
     "NotInArchiveError",
     "ProvenanceError",
+    "RobotsDisallowed",
     "StoreError",
     "StoreVersionError",
     "TooLargeError",
@@ -77,6 +87,18 @@ class NotInArchiveError(FetchError):
     """Requests are answered from WARC files and this URL is not in them."""
 
 
+class BlockedAddressError(FetchError):
+    """The address guard refused the host: it is or resolves to a non-public address."""
+
+
+class RobotsDisallowed(FetchError):
+    """The site's robots.txt forbids this URL to our User-Agent (``--ignore-robots``)."""
+
+
+class BadResponseError(FetchError):
+    """The server's response is malformed or absurd; retrying would not help."""
+
+
 class ArchiveError(ProvenanceError):
     """A WARC file is missing, truncated or not a WARC file."""
 
@@ -95,3 +117,13 @@ class StoreError(ProvenanceError):
 
 class StoreVersionError(StoreError):
     """The file is not a provenance store, or was written by a newer version."""
+
+
+class DiscoveryError(ProvenanceError):
+    """A feed, sitemap or watchlist entry could not be read (or was refused as hostile)."""
+
+
+class LockHeldError(ProvenanceError):
+    """Another run holds the lock on this store (watch runs from cron must not overlap)."""
+
+    exit_code = 4

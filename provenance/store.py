@@ -30,7 +30,7 @@ __all__ = ["SCHEMA_VERSION", "Store", "StoredArticle"]
 
 logger = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 APPLICATION_ID = 0x50524F56  # "PROV", in the SQLite header
 
 _SCHEMA = """
@@ -114,6 +114,32 @@ CREATE TABLE IF NOT EXISTS boilerplate_state (
     learned_at TEXT NOT NULL
 );
 """,
+    2: """
+ALTER TABLE edges ADD COLUMN detected_at TEXT;
+ALTER TABLE edges ADD COLUMN run_id INTEGER;
+UPDATE edges SET detected_at = updated_at;
+CREATE INDEX IF NOT EXISTS edges_detected ON edges (detected_at);
+CREATE TABLE IF NOT EXISTS runs (
+    id INTEGER PRIMARY KEY,
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    status TEXT NOT NULL,
+    summary TEXT NOT NULL DEFAULT '{}'
+);
+CREATE TABLE IF NOT EXISTS fetch_state (
+    url TEXT PRIMARY KEY,
+    etag TEXT,
+    last_modified TEXT,
+    checked_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS queue (
+    url TEXT PRIMARY KEY,
+    source TEXT NOT NULL,
+    discovered_at TEXT NOT NULL,
+    state TEXT NOT NULL DEFAULT 'pending'
+);
+CREATE INDEX IF NOT EXISTS queue_state ON queue (state);
+""",
 }
 
 
@@ -165,6 +191,7 @@ class Store:
         self.settings = settings
         self._registry: Registry | None = None
         self._boilerplate: dict[str, frozenset[int]] = {}
+        self.run_id: int | None = None  # the watch run writing now, if any
 
     # -- opening ---------------------------------------------------------------------
 
@@ -388,6 +415,85 @@ class Store:
                 )
             )
         return self._boilerplate[outlet]
+
+    # -- watch runs --------------------------------------------------------------------
+
+    def start_run(self) -> int:
+        with self.transaction():
+            cursor = self.conn.execute(
+                "INSERT INTO runs (started_at, status) VALUES (?, 'running')", (_now(),)
+            )
+        self.run_id = int(cursor.lastrowid or 0)
+        return self.run_id
+
+    def finish_run(self, run_id: int, status: str, summary: dict[str, object]) -> None:
+        with self.transaction():
+            self.conn.execute(
+                "UPDATE runs SET finished_at = ?, status = ?, summary = ? WHERE id = ?",
+                (_now(), status, json.dumps(summary), run_id),
+            )
+
+    def edges_detected(
+        self, *, run_id: int | None = None, since: str | None = None, until: str | None = None
+    ) -> list[tuple[Edge, str, int | None]]:
+        """Edges first detected in a run or a time window, with when and in which run."""
+        clauses: list[str] = []
+        args: list[object] = []
+        if run_id is not None:
+            clauses.append("run_id = ?")
+            args.append(run_id)
+        if since is not None:
+            clauses.append("detected_at >= ?")
+            args.append(since)
+        if until is not None:
+            clauses.append("detected_at <= ?")
+            args.append(until)
+        where = " WHERE " + " AND ".join(clauses) if clauses else ""
+        rows = self.conn.execute(
+            "SELECT source, target, confidence, similarity, containment, evidence, explanation,"
+            f" detected_at, run_id FROM edges{where} ORDER BY detected_at, source, target",
+            args,
+        ).fetchall()
+        return [(self._row_to_edge(r[:7]), str(r[7]), r[8]) for r in rows]
+
+    def validators(self, url: str) -> tuple[str | None, str | None]:
+        """(ETag, Last-Modified) last seen for a URL, for a conditional GET."""
+        row = self.conn.execute(
+            "SELECT etag, last_modified FROM fetch_state WHERE url = ?", (url,)
+        ).fetchone()
+        return (row[0], row[1]) if row else (None, None)
+
+    def set_validators(self, url: str, etag: str | None, last_modified: str | None) -> None:
+        self.conn.execute(
+            "INSERT OR REPLACE INTO fetch_state (url, etag, last_modified, checked_at)"
+            " VALUES (?, ?, ?, ?)",
+            (url, etag, last_modified, _now()),
+        )
+
+    def enqueue(self, urls: Iterable[tuple[str, str]]) -> int:
+        """Queue (url, source) pairs not yet stored nor queued; returns how many are new."""
+        added = 0
+        for url, source in urls:
+            if self.article_id(url) is not None:
+                continue
+            cursor = self.conn.execute(
+                "INSERT OR IGNORE INTO queue (url, source, discovered_at) VALUES (?, ?, ?)",
+                (url, source, _now()),
+            )
+            added += cursor.rowcount
+        return added
+
+    def pending(self, limit: int) -> list[str]:
+        return [
+            str(row[0])
+            for row in self.conn.execute(
+                "SELECT url FROM queue WHERE state = 'pending' ORDER BY discovered_at, url LIMIT ?",
+                (limit,),
+            )
+        ]
+
+    def mark_queued(self, url: str, state: str) -> None:
+        self.conn.execute("UPDATE queue SET state = ? WHERE url = ?", (state, url))
 
     def counts(self) -> dict[str, int]:
         """Rows per table, for summaries and for checking a copy."""
@@ -636,13 +742,24 @@ class Store:
     # -- edges -----------------------------------------------------------------------
 
     def put_edge(self, edge: Edge) -> None:
-        """Store an edge, replacing any earlier verdict on the same pair (either direction)."""
+        """Store an edge, replacing any earlier verdict on the same pair (either direction).
+
+        A pair keeps the time and run it was first detected in.
+        """
+        pair = (edge.source, edge.target, edge.target, edge.source)
+        row = self.conn.execute(
+            "SELECT detected_at, run_id FROM edges"
+            " WHERE (source = ? AND target = ?) OR (source = ? AND target = ?)",
+            pair,
+        ).fetchone()
+        detected_at, run_id = row if row else (_now(), self.run_id)
         self.conn.execute(
             "DELETE FROM edges WHERE (source = ? AND target = ?) OR (source = ? AND target = ?)",
-            (edge.source, edge.target, edge.target, edge.source),
+            pair,
         )
         self.conn.execute(
-            "INSERT INTO edges VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO edges (source, target, confidence, similarity, containment, evidence,"
+            " explanation, updated_at, detected_at, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 edge.source,
                 edge.target,
@@ -652,6 +769,8 @@ class Store:
                 _evidence_json(edge.evidence),
                 edge.explanation,
                 _now(),
+                detected_at,
+                run_id,
             ),
         )
 
