@@ -93,6 +93,26 @@ WIRE_AGENCIES = {
 _WIRE = re.compile(
     r"\((?P<agency>" + "|".join(re.escape(a) for a in WIRE_AGENCIES) + r")\)\s*[—–-]",
 )
+# "HALVERSUND, Osterland (NPA) —": an agency we do not know, in a dateline
+_WIRE_DATELINE = re.compile(
+    r"^[A-ZÀ-ÞА-Я][\w'.-]*(?:[ ,]+[\w'.-]+){0,4}\s*\((?P<agency>[A-ZА-Я]{2,6})\)\s*[—–-]"
+)
+_AGENCY_WORDS = (
+    r"(?:Agency|Wire|Press|News Service|Newswire|Wire Service|Press Association|News Agency|"
+    r"Agence|Agentur|Agencia|Agenzia|Agência)"
+)
+_AGENCY_NAME = (
+    r"(?P<name>(?:[A-ZÀ-Þ][\w&.'-]*\s+){0,4}" + _AGENCY_WORDS + r"(?:\s+[A-ZÀ-Þ][\w&.'-]*){0,2})"
+)
+# "By Osprey Wire Agency", "Reporting by Nordpress Agency; additional reporting by ..."
+_WIRE_BYLINE = re.compile(
+    r"^(?:by|reporting by|written by|von|par|por|di|de)\s+" + _AGENCY_NAME + r"\s*(?:[;,.]|$)",
+    re.IGNORECASE,
+)
+# "© 2026 Nordpress Agency", "Copyright 2026 Osprey Wire Agency. All rights reserved."
+_WIRE_COPYRIGHT = re.compile(
+    r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}\s+)?" + _AGENCY_NAME + r"\b", re.IGNORECASE
+)
 _MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -110,6 +130,7 @@ _NOT_OUTLET = re.compile(
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)\b",
     re.I,
 )
+_MAX_LINE = 240  # longer lines are prose, not credits
 _BLOCK_BREAKS = (
     "p",
     "div",
@@ -153,7 +174,7 @@ def _lines(tree: lxml_html.HtmlElement) -> Iterator[tuple[str, list[str]]]:
         ]
         for raw in element.text_content().split("\n"):
             text = _clean(raw)
-            if not text or len(text) > 240 or text in seen:
+            if not text or text in seen:
                 continue
             seen.add(text)
             yield text, [href for label, href in anchors if label and label in text]
@@ -167,7 +188,16 @@ def find_line_signals(tree: lxml_html.HtmlElement, base_url: str) -> list[Eviden
     def add(evidence: Evidence) -> None:
         found.setdefault((evidence.kind, evidence.target or evidence.detail), evidence)
 
-    for text, hrefs in _lines(tree):
+    for line, hrefs in _lines(tree):
+        head = line[:200]  # a wire dateline opens the first paragraph, however long it is
+        for wire in _WIRE.finditer(head):
+            add(Evidence("wire", _clean(wire.group(0)), WIRE_AGENCIES[wire.group("agency")]))
+        unknown = _WIRE_DATELINE.match(head)
+        if unknown and unknown.group("agency") not in WIRE_AGENCIES:
+            add(Evidence("wire", _clean(unknown.group(0)), unknown.group("agency")))
+        if len(line) > _MAX_LINE:
+            continue
+        text = line
         links = [u for u in (resolve(base_url, h) for h in hrefs) if u and outlet_of(u) != own]
         match = _ATTRIBUTION.match(text)
         if match:
@@ -185,8 +215,10 @@ def find_line_signals(tree: lxml_html.HtmlElement, base_url: str) -> list[Eviden
         dateline = _DATELINE.match(text)
         if dateline and not match and not _NOT_OUTLET.match(dateline.group("name")):
             add(Evidence("dateline", text, links[0] if links else dateline.group("name").strip()))
-        for wire in _WIRE.finditer(text[:200]):
-            add(Evidence("wire", _clean(wire.group(0)), WIRE_AGENCIES[wire.group("agency")]))
+        for pattern in (_WIRE_BYLINE, _WIRE_COPYRIGHT):
+            credit = pattern.match(text)
+            if credit:
+                add(Evidence("wire", text, credit.group("name").strip()))
     return list(found.values())
 
 
@@ -249,6 +281,16 @@ def _json_nodes(data: Any) -> Iterable[dict[str, Any]]:
 
 
 def _jsonld_signals(node: dict[str, Any], base_url: str, own: str) -> Iterator[Evidence]:
+    authors = node.get("author")
+    for author in authors if isinstance(authors, list) else [authors]:
+        if isinstance(author, dict) and author.get("@type") in (
+            "Organization",
+            "NewsMediaOrganization",
+        ):
+            name = author.get("name")
+            if isinstance(name, str) and name.strip():
+                detail = f'JSON-LD author (Organization): "{name.strip()}"'
+                yield Evidence("wire", detail, name.strip())
     for key, kind in (
         ("isBasedOn", "is_based_on"),
         ("sourceOrganization", "source_organization"),

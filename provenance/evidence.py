@@ -36,6 +36,7 @@ WEIGHTS: dict[str, float] = {
     "is_based_on": 0.9,  # JSON-LD isBasedOn
     "og_url": 0.8,  # cross-domain og:url
     "dateline": 0.7,  # a header line naming X and a date
+    "wire": 0.85,  # a wire credit: "(AP) —", "By X Agency", an Organization as JSON-LD author
     "source_organization": 0.6,  # JSON-LD sourceOrganization
     "link": 0.6,  # a link to X inside the article body
     "copyright_holder": 0.5,  # JSON-LD copyrightHolder
@@ -72,8 +73,12 @@ def parse_date(value: str | None) -> datetime | None:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
+_ARTICLE = re.compile(r"^(?:the|le|la|les|l'|der|die|das|el|los|las|il|lo|o|os|a|as)\s+", re.I)
+
+
 def _squash(text: str) -> str:
-    return re.sub(r"[\W_]+", "", text.casefold())
+    """A name reduced for comparison: no leading article, case, spaces or punctuation."""
+    return re.sub(r"[\W_]+", "", _ARTICLE.sub("", text.strip()).casefold())
 
 
 class OutletNames(Protocol):

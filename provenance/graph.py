@@ -70,18 +70,28 @@ def build_graph(nodes: Iterable[Node], edges: Iterable[Edge]) -> nx.DiGraph:
     return graph
 
 
-def _tree_weight(data: dict[str, float | str]) -> float:
-    similarity = float(data.get("similarity", 0.0))
+def _tree_weight(data: dict[str, float | str], credited_only: bool) -> float:
     confidence = float(data.get("confidence", 0.0))
+    if credited_only:  # a credit to a source we do not hold: only the credit's strength
+        return confidence
+    similarity = float(data.get("similarity", 0.0))
     return max(similarity, 0.01) * (0.75 + 0.25 * confidence)
 
 
-def provenance_tree(graph: nx.DiGraph) -> nx.DiGraph:
-    """Each node's most likely immediate source: a maximum branching of the graph."""
+def provenance_tree(
+    graph: nx.DiGraph, factors: dict[tuple[str, str], float] | None = None
+) -> nx.DiGraph:
+    """Each node's most likely immediate source: a maximum branching of the graph.
+
+    ``factors`` scale the weight of particular edges (see :mod:`provenance.lineage`).
+    """
+    factors = factors or {}
     weighted = nx.DiGraph()
     weighted.add_nodes_from(graph.nodes)
     for source, target, data in graph.edges(data=True):
-        weighted.add_edge(source, target, weight=_tree_weight(data))
+        credited_only = graph.nodes[source].get("kind") in ("unfetched", "outlet")
+        weight = _tree_weight(data, credited_only) * factors.get((source, target), 1.0)
+        weighted.add_edge(source, target, weight=weight)
     branching = nx.maximum_branching(weighted, attr="weight")
     tree = nx.DiGraph()
     tree.add_nodes_from(graph.nodes(data=True))

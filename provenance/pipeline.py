@@ -19,12 +19,13 @@ import networkx as nx
 from .boilerplate import carries, maybe_learn, strip
 from .config import Settings
 from .errors import ExtractError, FetchError, ProvenanceError
-from .evidence import WEIGHTS, decide, names_outlet
+from .evidence import WEIGHTS, decide
 from .extract import extract
 from .fetch import Fetcher
 from .fingerprint import Fingerprint, anchors, band_keys, fingerprint, shingles
-from .graph import Node, build_graph, edge_attributes, node_attributes, provenance_tree, root_of
+from .graph import Node, build_graph, root_of
 from .index import Query, find_matches
+from .lineage import FOLLOWED_KINDS, credited, lineage_tree
 from .models import Article, Edge, Evidence, FetchResult
 from .registry import Registry
 from .store import Store, StoredArticle
@@ -46,20 +47,6 @@ __all__ = [
 ]
 
 logger = logging.getLogger(__name__)
-
-#: Signals whose target is worth fetching when following credits from a page.
-FOLLOWED_KINDS = frozenset(
-    {
-        "attribution",
-        "canonical",
-        "og_url",
-        "original_source",
-        "syndication_source",
-        "is_based_on",
-        "dateline",
-    }
-)
-CREDIT_KINDS = FOLLOWED_KINDS | {"wire", "source_organization"}
 
 
 @dataclass(frozen=True)
@@ -341,10 +328,6 @@ def component(store: Store, url: str) -> tuple[list[StoredArticle], list[Edge]]:
     return store.load_many(ids), list(edges.values())
 
 
-def _credited(article: Article) -> list[Evidence]:
-    return [s for s in article.signals if s.kind in CREDIT_KINDS and s.target]
-
-
 async def _follow_credits(
     store: Store,
     settings: Settings,
@@ -357,7 +340,7 @@ async def _follow_credits(
     for _ in range(settings.follow_depth):
         targets: list[str] = []
         for article in frontier:
-            for signal in _credited(article):
+            for signal in credited(article):
                 target = signal.target or ""
                 if signal.kind not in FOLLOWED_KINDS or not target.startswith(
                     ("http://", "https://")
@@ -395,64 +378,13 @@ def _assemble(
         edges = edges + extra[1]
         articles[extra[0].id] = extra[2]
     graph = build_graph(nodes, edges)
-    tree = provenance_tree(graph)
-    root = root_of(tree, query)
-    _add_credited_origin(graph, tree, root, articles, registry or Registry())
+    tree = lineage_tree(graph, articles, registry or Registry())
     origin = root_of(tree, query)
     for source, target, data in graph.edges(data=True):
         data["in_tree"] = tree.has_edge(source, target)
     return LookupResult(
         query, graph, tree, origin, _origin_confidence(tree, origin, query), failures
     )
-
-
-def _add_credited_origin(
-    graph: nx.DiGraph,
-    tree: nx.DiGraph,
-    root: str,
-    articles: dict[str, Article],
-    registry: Registry,
-) -> None:
-    """Draw what the earliest known copy credits, if it is not in the graph, as the origin."""
-    article = articles.get(root)
-    if article is None:
-        return
-    for signal in sorted(_credited(article), key=lambda s: -WEIGHTS.get(s.kind, 0.5)):
-        target = signal.target or ""
-        if target.startswith(("http://", "https://")):
-            if target in graph or outlet_of(target) == article.outlet:
-                continue
-            if any(outlet_of(target) == a.outlet for a in articles.values()):
-                continue
-            node = Node(target, target, outlet_of(target), kind="unfetched")
-        else:
-            if signal.kind == "dateline":  # "KYIV, 16 May" names a place as often as an outlet
-                continue
-            if any(names_outlet(target, a, registry) for a in articles.values()):
-                continue
-            domains = sorted(registry.domains_for(target))
-            node = Node(
-                f"outlet:{target}",
-                None,
-                domains[0] if domains else target,
-                title=target,
-                kind="outlet",
-            )
-        weight = WEIGHTS.get(signal.kind, 0.5)
-        edge = Edge(
-            source=node.id,
-            target=root,
-            confidence=weight,
-            similarity=0.0,
-            containment=0.0,
-            evidence=(signal,),
-            explanation=f"{article.outlet} credits {node.title or node.outlet}: {signal.kind}"
-            f' "{signal.detail}" (the credited original was not fetched)',
-        )
-        for g in (graph, tree):
-            g.add_node(node.id, **node_attributes(node))
-            g.add_edge(node.id, root, **edge_attributes(edge))
-        return
 
 
 def _origin_confidence(tree: nx.DiGraph, origin: str, query: str) -> float:

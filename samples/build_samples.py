@@ -18,7 +18,7 @@ import io
 import json
 import sys
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.utils import format_datetime
 from pathlib import Path
 
@@ -51,8 +51,8 @@ def _parse_iso(value: str) -> datetime:
     """Parse '2026-05-21T08:00:00Z' (or with an explicit offset) to an aware datetime."""
     dt = datetime.fromisoformat(value.replace("Z", "+00:00"))
     if dt.tzinfo is None:
-        dt = dt.replace(tzinfo=timezone.utc)
-    return dt.astimezone(timezone.utc)
+        dt = dt.replace(tzinfo=UTC)
+    return dt.astimezone(UTC)
 
 
 def http_date(value: str) -> str:
@@ -118,7 +118,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true",
                         help="do not write; exit 1 if the existing WARC differs from a fresh build")
     parser.add_argument("--output", type=Path, default=OUTPUT,
-                        help=f"where to write the WARC (default: {OUTPUT.relative_to(HERE.parent)})")
+                        help=f"where to write the WARC "
+                        f"(default: {OUTPUT.relative_to(HERE.parent)})")
     args = parser.parse_args(argv)
 
     data = build(load_manifest())
@@ -130,7 +131,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{args.output}: missing; run python samples/build_samples.py", file=sys.stderr)
             return 1
         if current != data:
-            print(f"{args.output}: out of date; run python samples/build_samples.py", file=sys.stderr)
+            print(f"{args.output}: out of date; run python samples/build_samples.py",
+                  file=sys.stderr)
             return 1
         print(f"{args.output}: up to date")
         return 0

@@ -45,6 +45,15 @@ def outlet_web() -> Iterator[OutletServer]:
         thread.join(timeout=5)
 
 
+@pytest.fixture(scope="session")
+def sample_articles() -> int:
+    """How many HTML articles the sample WARC holds."""
+    records = json.loads((SAMPLES / "manifest.json").read_text(encoding="utf-8"))["records"]
+    return sum(
+        1 for r in records if r["status"] == 200 and r["content_type"].startswith("text/html")
+    )
+
+
 @pytest.fixture()
 def store_path(tmp_path: Path) -> Path:
     return tmp_path / "store.db"

@@ -26,11 +26,13 @@ HOSTILE_OUTLET = "<img src=x onerror=alert(1)>.example"
 
 
 def ingest_sample(path: Path) -> Path:
-    """A store holding the whole sample web (8 articles, 15 verified pairs)."""
+    """A store holding scenario 1 of the sample web (8 articles, 15 verified pairs)."""
+    import json
+
     warc = SAMPLES / "sample-web.warc.gz"
-    result = runner.invoke(
-        app, ["ingest", "--store", str(path), "--warc", str(warc), "--workers", "1"]
-    )
+    key = json.loads((SAMPLES / "answer-key.json").read_text(encoding="utf-8"))
+    urls = [key["origin"], *key["copies"], *key["not_copies"]]
+    result = runner.invoke(app, ["ingest", "--store", str(path), "--archive", str(warc), *urls])
     assert result.exit_code == 0, result.output
     return path
 

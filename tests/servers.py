@@ -52,6 +52,14 @@ class _Handler(BaseHTTPRequestHandler):
             route = Route(404, b"not found", {"Content-Type": "text/plain"})
         if route.delay:
             time.sleep(route.delay)
+        etag = route.headers.get("ETag")
+        if etag and self.headers.get("If-None-Match") == etag:
+            self.server.not_modified += 1
+            self.send_response(304)
+            self.send_header("ETag", etag)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
         self.send_response(route.status)
         headers = {"Content-Length": str(len(route.body)), **route.headers}
         for key, value in headers.items():
@@ -76,6 +84,7 @@ class OutletServer(ThreadingHTTPServer):
         super().__init__(("127.0.0.1", 0), _Handler)
         self.routes = routes
         self.requests: list[tuple[str, str, dict[str, str]]] = []
+        self.not_modified = 0  # 304 answers to conditional GETs
 
     @property
     def url(self) -> str:

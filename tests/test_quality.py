@@ -121,3 +121,47 @@ def test_match_recall_on_real_wire_copy(tmp_path: Path):
     assert not found - exact  # nothing drawn that does not verify
     print(f"recall {recall:.4f} on {len(exact)} exact pairs")
     assert recall >= WIRE_RECALL_FLOOR, f"recall {recall:.3f} on {len(exact)} pairs"
+
+
+SCENARIO_FLOORS = {"origin_accuracy": 0.95, "edge_f1": 0.95}
+
+
+def test_scenarios_origin_accuracy_and_edge_f1(sample_warc, store_path):
+    """Every scenario of samples/scenarios.json, looked up from its query page."""
+    import sys
+
+    from tests.servers import SAMPLES
+
+    sys.path.insert(0, str(SAMPLES))
+    try:
+        from evaluate import origin_ok  # the scorer samples/evaluate.py uses
+    finally:
+        sys.path.remove(str(SAMPLES))
+    scenarios = json.loads((SAMPLES / "scenarios.json").read_text(encoding="utf-8"))
+    assert len(scenarios) >= 30
+    runner = CliRunner()
+    assert runner.invoke(app, ["ingest", "--store", str(store_path), "--warc", str(sample_warc),
+                               "--workers", "1"]).exit_code == 0
+    right = tp = fp = fn = 0
+    wrong: list[str] = []
+    for scenario in scenarios:
+        result = runner.invoke(app, ["lookup", "--store", str(store_path), "--archive",
+                                     str(sample_warc), "--json", scenario["query"]])
+        assert result.exit_code == 0, (scenario["id"], result.output)
+        data = json.loads(result.stdout)
+        right += origin_ok(scenario, data)
+        found = {(e["source"], e["target"]) for e in data["edges"]}
+        truth = {(parent, copy) for copy, parent in scenario["copies"].items()}
+        tp += len(found & truth)
+        fp += len(found - truth)
+        fn += len(truth - found)
+        if found != truth or not origin_ok(scenario, data):
+            wrong.append(scenario["id"])
+        assert not {n["url"] for n in data["nodes"]} & set(scenario["not_copies"]), scenario["id"]
+    precision, recall = tp / (tp + fp), tp / (tp + fn)
+    scores = {
+        "origin_accuracy": right / len(scenarios),
+        "edge_f1": 2 * precision * recall / (precision + recall),
+    }
+    for name, floor in SCENARIO_FLOORS.items():
+        assert scores[name] >= floor, (scores, wrong)
