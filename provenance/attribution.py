@@ -24,8 +24,12 @@ _STATEMENTS = [
     # English
     r"the original source of this article is",
     r"this article was originally published (?:by|on|at|in)",
-    r"(?:this (?:article|story|piece) )?(?:was )?(?:originally|first) "
-    r"(?:published|appeared|posted) (?:by|on|at|in)",
+    r"(?:this (?:article|story|piece|report) )?(?:was )?(?:originally|first) "
+    r"(?:published|appeared|posted|ran|printed|aired) (?:by|on|at|in)",
+    r"(?:this (?:article|story|piece|report) )?(?:ran|appeared) "
+    r"(?:originally |first )?(?:on|in|at)",
+    r"continue reading (?:at|on)",
+    r"(?:h/t|hat tip(?: to)?)",
     r"republished (?:with permission )?(?:from|by)",
     r"reprinted (?:with permission )?(?:from|by)",
     r"(?:this (?:article|story) )?(?:is )?(?:re)?posted (?:with permission )?from",
@@ -41,8 +45,16 @@ _STATEMENTS = [
     r"source(?:s)? ?",
     # German
     r"quellen?",
-    r"(?:dieser artikel|der artikel) (?:erschien|wurde) (?:zuerst|ursprünglich) (?:bei|auf|in|von)",
-    r"(?:zuerst|ursprünglich) (?:erschienen|veröffentlicht) (?:bei|auf|in|von)",
+    r"(?:dieser (?:artikel|beitrag|text)|der (?:artikel|beitrag)) (?:erschien|ist|wurde) "
+    r"(?:zuerst|ursprünglich|erstmals) (?:erschienen |veröffentlicht )?"
+    r"(?:bei|beim|auf|in|im|in der|von|vom)",
+    r"(?:zuerst|ursprünglich|erstmals) (?:erschienen|veröffentlicht) "
+    r"(?:bei|beim|auf|in|im|in der|von|vom)",
+    # Dutch, Polish, Scandinavian, Finnish
+    r"bron",
+    r"oorspronkelijk gepubliceerd (?:door|op|in|bij)",
+    r"źródło",
+    r"(?:kilde|källa|lähde)",
     # Spanish
     r"fuentes?",
     r"(?:este artículo )?(?:fue )?publicado (?:originalmente|originariamente) (?:en|por)",
@@ -67,7 +79,8 @@ _ATTRIBUTION = re.compile(
 )
 _DOMAIN = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+$", re.I)
 _WEAK = re.compile(
-    r"^(?:via|sources?\s?|original(?: article| source)?|fontes?|fuentes?|quellen?|источник(?:и)?)$",
+    r"^(?:via|sources?\s?|original(?: article| source)?|fontes?|fuentes?|quellen?|"
+    r"источник(?:и)?|bron|źródło|kilde|källa|lähde|h/t|hat tip(?: to)?)$",
     re.I,
 )
 
@@ -130,6 +143,7 @@ _NOT_OUTLET = re.compile(
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)\b",
     re.I,
 )
+_SEPARATORS = re.compile(r"\s[|·•—]\s")
 _MAX_LINE = 240  # longer lines are prose, not credits
 _BLOCK_BREAKS = (
     "p",
@@ -159,10 +173,28 @@ def _clean(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def _label(anchor: lxml_html.HtmlElement) -> str:
+    """A link's label: its text, else its title, aria-label or the alt text of its image."""
+    text = _clean(anchor.text_content())
+    if text:
+        return text
+    for value in (anchor.get("title"), anchor.get("aria-label")):
+        if value and value.strip():
+            return _clean(value)
+    for image in anchor.iter("img"):
+        if (image.get("alt") or "").strip():
+            return _clean(image.get("alt") or "")
+    return ""
+
+
 def _lines(tree: lxml_html.HtmlElement) -> Iterator[tuple[str, list[str]]]:
     """Each short line of text on the page (blocks split at <br>) with the hrefs inside it."""
     for br in tree.iter("br"):
         br.tail = "\n" + (br.tail or "")
+    for image in tree.iter("img"):  # a credit given as a logo reads as its alt text
+        alt = (image.get("alt") or "").strip()
+        if alt:
+            image.tail = f" {alt} " + (image.tail or "")
     for block in tree.iter(*_BLOCK_BREAKS):  # a child block ends a line of its parent
         block.tail = "\n" + (block.tail or "")
     seen: set[str] = set()
@@ -215,10 +247,11 @@ def find_line_signals(tree: lxml_html.HtmlElement, base_url: str) -> list[Eviden
         dateline = _DATELINE.match(text)
         if dateline and not match and not _NOT_OUTLET.match(dateline.group("name")):
             add(Evidence("dateline", text, links[0] if links else dateline.group("name").strip()))
-        for pattern in (_WIRE_BYLINE, _WIRE_COPYRIGHT):
-            credit = pattern.match(text)
-            if credit:
-                add(Evidence("wire", text, credit.group("name").strip()))
+        for part in _SEPARATORS.split(text):
+            for pattern in (_WIRE_BYLINE, _WIRE_COPYRIGHT):
+                credit = pattern.match(part.strip())
+                if credit:
+                    add(Evidence("wire", text, credit.group("name").strip()))
     return list(found.values())
 
 

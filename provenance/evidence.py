@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
 from .models import Article, Edge, Evidence
@@ -42,7 +42,8 @@ WEIGHTS: dict[str, float] = {
     "copyright_holder": 0.5,  # JSON-LD copyrightHolder
     "published": 0.55,  # published at least a day after X (0.35 if the same day)
     "noindex": 0.2,  # the page asks not to be indexed, as syndicated copies do
-    "first_seen": 0.15,  # first seen by us after X
+    "first_seen": 0.15,  # first seen by us a day or more after X (less when minutes apart)
+    "published_before_seen": 0.4,  # undated, first seen after X was published
     "undated": 0.1,  # carries no date while X is dated, as scraped copies often do
     "containment_direction": 0.08,  # holds all of X plus additions of its own (a tie-break)
 }
@@ -105,7 +106,12 @@ def names_outlet(name: str, article: Article, registry: OutletNames | None = Non
     if article.site_name:
         candidates.add(_squash(article.site_name))
     candidates.discard("")
-    return wanted in candidates
+    if wanted in candidates:
+        return True
+    # an inflected name: "des Hochtaler Landboten", "Northwind Dispatch's"
+    return any(
+        len(c) >= 6 and wanted.startswith(c) and len(wanted) - len(c) <= 2 for c in candidates
+    )
 
 
 def _same_article(url: str, article: Article) -> bool:
@@ -136,39 +142,68 @@ def credits(
     return found
 
 
+def date_window(value: str | None) -> tuple[datetime, datetime] | None:
+    """When a stated date could have been: an instant for a date-time; for a bare date the
+    whole day in any time zone (UTC-14h to UTC+14h)."""
+    parsed = parse_date(value)
+    if parsed is None or value is None:
+        return None
+    if len(value.strip()) <= 10:  # YYYY-MM-DD: a day, time zone unknown
+        start = parsed - timedelta(hours=14)
+        return start, start + timedelta(hours=52)
+    return parsed, parsed
+
+
+def _is_day(value: str | None) -> bool:
+    return bool(value) and len(str(value).strip()) <= 10
+
+
+def _lag(seconds: float) -> str:
+    days = seconds / 86400
+    return f"{days:.0f} days" if days >= 1.5 else f"{max(seconds / 3600, 1):.0f} hours"
+
+
 def _timing(
     earlier: Article, later: Article, seen_earlier: str | None, seen_later: str | None
 ) -> list[tuple[Evidence, float]]:
-    """Evidence that ``later`` came after ``earlier`` from dates."""
+    """Evidence that ``later`` came after ``earlier`` from dates.
+
+    Stated dates outrank our own first-seen times. A bare date is a day-long window:
+    two windows that overlap say nothing. A page with no date existed at least since we
+    first saw it, so a page published before that is earlier.
+    """
     found: list[tuple[Evidence, float]] = []
-    pe, pl = parse_date(earlier.published), parse_date(later.published)
-    if pe and pl and pl > pe:
-        days = (pl - pe).total_seconds() / 86400
-        weight = WEIGHTS["published"] if days >= 1 else 0.35
-        lag = f"{days:.0f} days" if days >= 1.5 else f"{days * 24:.0f} hours"
-        found.append(
-            (
-                Evidence(
-                    "published", f"published {lag} after {earlier.outlet} ({earlier.published})"
-                ),
-                weight,
-            )
+    we, wl = date_window(earlier.published), date_window(later.published)
+    both_days = _is_day(earlier.published) and _is_day(later.published)
+    if both_days and we and wl and we[0] < wl[0]:  # two bare dates: compare the days
+        days = (wl[0] - we[0]).days
+        detail = f"published {days} day(s) after {earlier.outlet} ({earlier.published})"
+        found.append((Evidence("published", detail), WEIGHTS["published"]))
+    elif not both_days and we and wl and we[1] < wl[0]:
+        gap = (wl[0] - we[1]).total_seconds()
+        weight = WEIGHTS["published"] if gap >= 86400 else 0.35
+        detail = f"published {_lag(gap)} after {earlier.outlet} ({earlier.published})"
+        found.append((Evidence("published", detail), weight))
+    seen = date_window(seen_later)
+    if we and wl is None and seen and we[1] < seen[0]:
+        gap = (seen[0] - we[1]).total_seconds()
+        detail = (
+            f"undated, first seen {seen_later}; {earlier.outlet} was published {_lag(gap)}"
+            f" before ({earlier.published})"
         )
-    if pe and not later.published:
-        found.append(
-            (
-                Evidence(
-                    "undated", f"undated, while {earlier.outlet} is dated {earlier.published}"
-                ),
-                WEIGHTS["undated"],
-            )
-        )
+        found.append((Evidence("undated", detail), WEIGHTS["published_before_seen"]))
+    elif we and wl is None:
+        detail = f"undated, while {earlier.outlet} is dated {earlier.published}"
+        found.append((Evidence("undated", detail), WEIGHTS["undated"]))
     fe, fl = parse_date(seen_earlier), parse_date(seen_later)
     if fe and fl and (fl - fe).total_seconds() > 60:
+        gap = (fl - fe).total_seconds()
+        # minutes apart in one crawl say little; a day apart says more
+        weight = WEIGHTS["first_seen"] * min(1.0, 0.25 + gap / 86400)
         found.append(
             (
                 Evidence("first_seen", f"first seen {fl.isoformat()}, after {fe.isoformat()}"),
-                WEIGHTS["first_seen"],
+                round(weight, 3),
             )
         )
     if later.noindex and not earlier.noindex:

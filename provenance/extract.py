@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import logging
 import re
+from datetime import UTC, date, datetime, timedelta
+from email.utils import parsedate_to_datetime
 
 import trafilatura
 from lxml import etree
@@ -21,7 +24,6 @@ __all__ = ["extract", "extract_text_document"]
 
 logger = logging.getLogger(__name__)
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _MARKDOWN_LINK = re.compile(r"\[([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*\)")
 
 
@@ -58,7 +60,81 @@ def _canonical(tree: lxml_html.HtmlElement, url: str) -> str | None:
     return None
 
 
-def extract(html: str, url: str) -> Article:
+def _iso_date(value: str) -> str | None:
+    """A stated date as ISO-8601, keeping its precision (a bare date stays a bare date)."""
+    value = value.strip()
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        return value[:10] if len(value) <= 10 else parsed.isoformat()
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(value).isoformat()  # RFC 2822, as in feeds
+    except (TypeError, ValueError, IndexError):
+        pass
+    day = _DOTTED_DATE.match(value)
+    if day:
+        d, m, y = (int(x) for x in day.groups())
+        try:
+            return date(y, m, d).isoformat()
+        except ValueError:
+            return None
+    return None
+
+
+_DOTTED_DATE = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})\b")
+_DATE_META = (
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.created",
+    "dc.date",
+    "pubdate",
+    "publish-date",
+    "date",
+)
+
+
+def _stated_date(tree: lxml_html.HtmlElement) -> str | None:
+    """The publication date the page states in its markup, with its time when it gives one."""
+    for key in _DATE_META:
+        value = _meta(tree, key)
+        if value and (found := _iso_date(value)):
+            return found
+    for script in tree.iter("script"):
+        if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
+            continue
+        try:
+            data = json.loads(script.text)
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:
+            node = stack.pop(0)
+            if isinstance(node, list):
+                stack.extend(node)
+            elif isinstance(node, dict):
+                value = node.get("datePublished")
+                if isinstance(value, str) and (found := _iso_date(value)):
+                    return found
+                stack.extend(v for v in node.values() if isinstance(v, list | dict))
+    for element in tree.iter("time"):
+        marked = element.get("itemprop") == "datePublished" or "publish" in (
+            element.get("class") or ""
+        )
+        if (
+            marked
+            and element.get("datetime")
+            and (found := _iso_date(element.get("datetime") or ""))
+        ):
+            return found
+    return None
+
+
+def extract(html: str, url: str, *, now: datetime | None = None) -> Article:
     """Extract the article of an HTML page fetched from ``url``.
 
     Raises :class:`ExtractError` when the page holds no article text.
@@ -71,7 +147,12 @@ def extract(html: str, url: str) -> Article:
             with_metadata=True,
             include_links=True,
             include_comments=False,
-            date_extraction_params={"extensive_search": False, "original_date": True},
+            date_extraction_params={
+                "extensive_search": False,
+                "original_date": True,
+                # a page cannot be newer than its fetch (archives replay the past)
+                "max_date": ((now or datetime.now(UTC)) + timedelta(days=1)).strftime("%Y-%m-%d"),
+            },
         )
     except Exception as exc:  # trafilatura raises bare exceptions on odd markup
         raise ExtractError(f"extraction failed: {type(exc).__name__}: {exc}", url=url) from exc
@@ -85,9 +166,7 @@ def extract(html: str, url: str) -> Article:
                 links.append(target)
     signals = find_line_signals(tree, url)
     meta_signals, noindex = find_meta_signals(tree, url)
-    published = _meta(tree, "article:published_time", "datePublished", "pubdate", "dc.date")
-    if not published or not _DATE.match(published):
-        published = doc.date or None
+    published = _stated_date(tree) or doc.date or None
     language = (tree.get("lang") or "").split("-")[0].lower() or doc.language or None
     authors = tuple(a.strip() for a in re.split(r";|,| and ", doc.author or "") if a.strip())
     article = Article(

@@ -17,6 +17,8 @@ Three rules shape the tree beyond each pair's own verdict:
 
 from __future__ import annotations
 
+import re
+
 import networkx as nx
 
 from .evidence import WEIGHTS, names_outlet
@@ -30,6 +32,7 @@ __all__ = [
     "CREDIT_KINDS",
     "FOLLOWED_KINDS",
     "add_credited_sources",
+    "canonical_name",
     "credited",
     "is_acronym_of",
     "lineage_tree",
@@ -52,6 +55,7 @@ CREDIT_KINDS = FOLLOWED_KINDS | {"wire", "source_organization"}
 _SHINGLE_SIZE = 5
 _MAX_CANDIDATES = 50  # in-edges per copy beyond which the material rule is skipped (cost)
 _BORROWED_MIN = 8  # shingles (a sentence or so): fewer may be stock phrases
+_BORROWED_SHARE = 0.02  # ... and 2% of the copy: a heading or two may be an extraction accident
 _BORROWED_PENALTY = 10.0  # 8% of the copy borrowed from elsewhere rules this source out
 
 
@@ -86,10 +90,26 @@ def _absent_source(
         return None
     if any(names_outlet(target, a, registry) for a in articles.values()):
         return None
-    domains = sorted(registry.domains_for(target))
-    return Node(
-        f"outlet:{target}", None, domains[0] if domains else target, title=target, kind="outlet"
-    )
+    name = canonical_name(target, registry)
+    return Node(f"outlet:{name}", None, name, title=name, kind="outlet")
+
+
+_LEADING_ARTICLE = re.compile(r"^(?:the|le|la|les|der|die|das|el|il)\s+", re.I)
+
+
+def canonical_name(name: str, registry: Registry) -> str:
+    """One name per outlet: the registry's own name if it knows this one, without a leading
+    article ("The Associated Press" and "AP" are both "Associated Press")."""
+    for domain in sorted(registry.domains_for(name)):
+        outlet = registry.lookup(domain)
+        if outlet is not None:
+            return outlet.name
+    stripped = _LEADING_ARTICLE.sub("", name.strip())
+    for domain in sorted(registry.domains_for(stripped)):
+        outlet = registry.lookup(domain)
+        if outlet is not None:
+            return outlet.name
+    return stripped
 
 
 def is_acronym_of(short: str, name: str) -> bool:
@@ -181,7 +201,7 @@ def _material_factors(
                     others |= texts[other]
             shared = mine & (others | texts[source])
             borrowed = len((mine & others) - texts[source])
-            if shared and borrowed >= _BORROWED_MIN:
+            if shared and borrowed >= _BORROWED_MIN and borrowed >= _BORROWED_SHARE * len(shared):
                 # identical text that only another candidate has cannot come from this one
                 ratio = borrowed / len(shared)
                 factors[(source, copy)] = max(0.2, 1.0 - _BORROWED_PENALTY * ratio)

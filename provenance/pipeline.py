@@ -100,7 +100,9 @@ def _fingerprinted(
 
 def prepare(result: FetchResult, settings: Settings) -> Prepared:
     """Extract and fingerprint a fetched page (CPU only; safe in a worker process)."""
-    return prepare_article(extract(result.text, result.final_url), settings, result)
+    return prepare_article(
+        extract(result.text, result.final_url, now=result.fetched_at), settings, result
+    )
 
 
 def _first_seen(result: FetchResult | None) -> str:

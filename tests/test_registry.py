@@ -91,6 +91,6 @@ def test_named_origin_resolves_to_its_domain_with_an_outlets_file(tmp_path, stor
         server.server_close()
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert data["origin"]["outlet"] == "kestrel-wire.example" or data["origin"]["outlet"] == "kestrelwire.example"
-    assert data["edges"][0]["source"] == "outlet:Kestrel Wire"
+    assert data["origin"]["outlet"] == "Kestrel Wire Service"  # the registry's name for it
+    assert data["edges"][0]["source"] == "outlet:Kestrel Wire Service"
     assert bad.exit_code == 2 and "cannot read outlets file" in bad.stderr
