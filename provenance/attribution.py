@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from typing import Any
 
 from lxml import html as lxml_html
@@ -166,11 +167,13 @@ _BLOCK_BREAKS = (
     "ol",
     "table",
 )
-_BLOCKS = "p|div|li|td|span|footer|header|em|strong|small|h1|h2|h3|h4|h5|h6|blockquote|section"
+
+
+_SPACES = re.compile(r"\s+")
 
 
 def _clean(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    return _SPACES.sub(" ", text).strip()
 
 
 def _label(anchor: lxml_html.HtmlElement) -> str:
@@ -187,29 +190,33 @@ def _label(anchor: lxml_html.HtmlElement) -> str:
     return ""
 
 
-def _lines(tree: lxml_html.HtmlElement) -> Iterator[tuple[str, list[str]]]:
-    """Each short line of text on the page (blocks split at <br>) with the hrefs inside it."""
+def _lines(tree: lxml_html.HtmlElement) -> Iterator[tuple[str, Callable[[], list[str]]]]:
+    """Each line of text on the page (blocks and <br> end lines), with a function giving the
+    hrefs of the links inside it (computed only when a line looks like a credit)."""
     for br in tree.iter("br"):
         br.tail = "\n" + (br.tail or "")
     for image in tree.iter("img"):  # a credit given as a logo reads as its alt text
         alt = (image.get("alt") or "").strip()
         if alt:
             image.tail = f" {alt} " + (image.tail or "")
-    for block in tree.iter(*_BLOCK_BREAKS):  # a child block ends a line of its parent
+    for block in tree.iter(*_BLOCK_BREAKS):  # a block ends a line of its parent
         block.tail = "\n" + (block.tail or "")
+        block.text = "\n" + (block.text or "")
+    anchors: list[tuple[str, str]] | None = None
+
+    def hrefs_in(line: str) -> list[str]:
+        nonlocal anchors
+        if anchors is None:
+            anchors = [(_label(a), a.get("href", "")) for a in tree.iter("a") if a.get("href")]
+        return [href for label, href in anchors if label and label in line]
+
+    body = tree.find("body")
     seen: set[str] = set()
-    for element in tree.iter(*_BLOCKS.split("|")):
-        anchors = [
-            (_clean(a.text_content()), a.get("href", ""))
-            for a in element.iter("a")
-            if a.get("href")
-        ]
-        for raw in element.text_content().split("\n"):
-            text = _clean(raw)
-            if not text or text in seen:
-                continue
+    for raw in (body if body is not None else tree).text_content().split("\n"):
+        text = _clean(raw)
+        if text and text not in seen:
             seen.add(text)
-            yield text, [href for label, href in anchors if label and label in text]
+            yield text, partial(hrefs_in, text)
 
 
 def find_line_signals(tree: lxml_html.HtmlElement, base_url: str) -> list[Evidence]:
@@ -220,7 +227,7 @@ def find_line_signals(tree: lxml_html.HtmlElement, base_url: str) -> list[Eviden
     def add(evidence: Evidence) -> None:
         found.setdefault((evidence.kind, evidence.target or evidence.detail), evidence)
 
-    for line, hrefs in _lines(tree):
+    for line, hrefs_of in _lines(tree):
         head = line[:200]  # a wire dateline opens the first paragraph, however long it is
         for wire in _WIRE.finditer(head):
             add(Evidence("wire", _clean(wire.group(0)), WIRE_AGENCIES[wire.group("agency")]))
@@ -230,8 +237,13 @@ def find_line_signals(tree: lxml_html.HtmlElement, base_url: str) -> list[Eviden
         if len(line) > _MAX_LINE:
             continue
         text = line
-        links = [u for u in (resolve(base_url, h) for h in hrefs) if u and outlet_of(u) != own]
         match = _ATTRIBUTION.match(text)
+        dateline = _DATELINE.match(text)
+        links: list[str] = []
+        if match or dateline:
+            links = [
+                u for u in (resolve(base_url, h) for h in hrefs_of()) if u and outlet_of(u) != own
+            ]
         if match:
             # "Source: X" is a credit; "Sources say ..." is a sentence
             weak = bool(_WEAK.match(match.group("statement").strip()))
@@ -244,7 +256,6 @@ def find_line_signals(tree: lxml_html.HtmlElement, base_url: str) -> list[Eviden
                 add(Evidence("attribution", text, links[0]))
             elif not weak or _looks_like_outlet(target_text):
                 add(Evidence("attribution", text, target_text))
-        dateline = _DATELINE.match(text)
         if dateline and not match and not _NOT_OUTLET.match(dateline.group("name")):
             add(Evidence("dateline", text, links[0] if links else dateline.group("name").strip()))
         for part in _SEPARATORS.split(text):

@@ -2,7 +2,7 @@
 
 Extraction and fingerprinting (about 97% of ingest's CPU) run in a process
 pool; the parent is the only writer to the store and commits in batches. Memory
-stays flat: at most ``workers x 4`` pages are in flight whatever the input size.
+stays flat: at most ``workers x 16`` pages are in flight whatever the input size.
 """
 
 from __future__ import annotations
@@ -105,7 +105,7 @@ def _pages(
     paths: Iterable[Path], settings: Settings, report: BulkReport, redirects: list[tuple[str, str]]
 ) -> Iterator[FetchResult]:
     for path in paths:
-        for response in iter_responses(Path(path)):
+        for response in iter_responses(Path(path), max_bytes=settings.max_bytes):
             result = to_fetch_result(response, settings)
             if result is not None:
                 yield result
@@ -151,7 +151,7 @@ def ingest_warcs(
     else:
         with ProcessPoolExecutor(max_workers=workers) as pool:
             window: deque[Future[Prepared | tuple[str, str]]] = deque()
-            results = _drain(pool, pages, settings, window, workers * 4)
+            results = _drain(pool, pages, settings, window, workers * 16)
             for batch in _batches(results, BATCH):
                 with store.transaction():
                     for item in batch:

@@ -11,7 +11,9 @@ import dataclasses
 import json
 import logging
 import sys
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Iterator
+from contextlib import contextmanager
+from datetime import UTC
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -21,6 +23,7 @@ from .bulk import ingest_warcs
 from .compare import Comparison, compare, render_comparison
 from .config import Settings
 from .errors import ProvenanceError
+from .evidence import parse_date
 from .export import format_for, store_graph, write_graph
 from .extract import extract, extract_text_document
 from .fetch import Fetcher
@@ -28,6 +31,8 @@ from .models import Article
 from .pipeline import IngestOutcome, LookupResult, article_for, ingest_urls, lookup, lookup_text
 from .render import render_tree
 from .store import Store
+from .watch import RunReport, edge_record, lock, run_watch, write_report
+from .watchlist import load_watchlist
 
 __all__ = ["app", "main"]
 
@@ -71,6 +76,27 @@ OutletsOpt = Annotated[
 ]
 UserAgentOpt = Annotated[
     str | None, typer.Option("--user-agent", help="User-Agent header to send.")
+]
+AllowPrivateOpt = Annotated[
+    bool,
+    typer.Option(
+        "--allow-private",
+        help="Allow loopback and private addresses (intranets); refused by default.",
+    ),
+]
+IgnoreRobotsOpt = Annotated[
+    bool,
+    typer.Option("--ignore-robots", help="Neither fetch nor obey robots.txt (your own sites)."),
+]
+DelayOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--delay", min=0.0, help="Minimum seconds between two requests to one host (default 1)."
+    ),
+]
+RetriesOpt = Annotated[
+    int | None,
+    typer.Option("--retries", min=0, max=10, help="Retries after a transient failure (default 3)."),
 ]
 
 T = TypeVar("T")
@@ -141,6 +167,10 @@ def ingest_command(
     archive: ArchiveOpt = None,
     outlets: OutletsOpt = None,
     user_agent: UserAgentOpt = None,
+    allow_private: AllowPrivateOpt = False,
+    ignore_robots: IgnoreRobotsOpt = False,
+    delay: DelayOpt = None,
+    retries: RetriesOpt = None,
     verbose: VerboseOpt = 0,
     quiet: QuietOpt = False,
 ) -> None:
@@ -154,7 +184,16 @@ def ingest_command(
         wanted.extend(_read_url_file(from_file))
     if not wanted and not warc:
         raise _fail("nothing to ingest (pass URLs, --from-file FILE or --warc FILE)", EXIT_USAGE)
-    settings = _settings(proxy, archive, user_agent, outlets_file=outlets)
+    settings = _settings(
+        proxy,
+        archive,
+        user_agent,
+        outlets_file=outlets,
+        allow_private=allow_private,
+        ignore_robots=ignore_robots,
+        host_delay=delay,
+        retries=retries,
+    )
     if warc:
         _ingest_warc_files(warc, store, settings, workers, quiet)
         if not wanted:
@@ -257,6 +296,10 @@ def lookup_command(
     archive: ArchiveOpt = None,
     outlets: OutletsOpt = None,
     user_agent: UserAgentOpt = None,
+    allow_private: AllowPrivateOpt = False,
+    ignore_robots: IgnoreRobotsOpt = False,
+    delay: DelayOpt = None,
+    retries: RetriesOpt = None,
     verbose: VerboseOpt = 0,
     quiet: QuietOpt = False,
 ) -> None:
@@ -265,7 +308,17 @@ def lookup_command(
     Example: provenance lookup --archive samples/sample-web.warc.gz http://globalreview.example/2026/05/harbour-inquiry-repost.html
     """
     _configure_logging(verbose, quiet)
-    settings = _settings(proxy, archive, user_agent, follow_depth=depth, outlets_file=outlets)
+    settings = _settings(
+        proxy,
+        archive,
+        user_agent,
+        follow_depth=depth,
+        outlets_file=outlets,
+        allow_private=allow_private,
+        ignore_robots=ignore_robots,
+        host_delay=delay,
+        retries=retries,
+    )
     local = _local_input(target)
 
     async def job() -> LookupResult:
@@ -505,6 +558,10 @@ def compare_command(
     archive: ArchiveOpt = None,
     outlets: OutletsOpt = None,
     user_agent: UserAgentOpt = None,
+    allow_private: AllowPrivateOpt = False,
+    ignore_robots: IgnoreRobotsOpt = False,
+    delay: DelayOpt = None,
+    retries: RetriesOpt = None,
     verbose: VerboseOpt = 0,
     quiet: QuietOpt = False,
 ) -> None:
@@ -513,7 +570,16 @@ def compare_command(
     Example: provenance compare http://northwind-dispatch.example/2026/05/16/harbour-inquiry.html http://globalreview.example/kaldria-port-authority-shelved-quay-warnings/5619043
     """
     _configure_logging(verbose, quiet)
-    settings = _settings(proxy, archive, user_agent, outlets_file=outlets)
+    settings = _settings(
+        proxy,
+        archive,
+        user_agent,
+        outlets_file=outlets,
+        allow_private=allow_private,
+        ignore_robots=ignore_robots,
+        host_delay=delay,
+        retries=retries,
+    )
     local = {target: _local_input(target) for target in (first, second)}
 
     async def job() -> Comparison:
@@ -536,6 +602,151 @@ def compare_command(
         typer.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
     else:
         typer.echo(render_comparison(result))
+
+
+@app.command("watch")
+def watch_command(
+    config: Annotated[
+        Path | None, typer.Option("--config", "-c", help="The watchlist (TOML).")
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since", help="Do not run: list republications detected since this ISO time."
+        ),
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", help="With --since: up to this ISO time.")
+    ] = None,
+    report: Annotated[
+        str | None,
+        typer.Option(
+            "--report", help="JSON Lines file to append new republications to ('-': stdout)."
+        ),
+    ] = None,
+    max_runtime: Annotated[
+        float | None,
+        typer.Option("--max-runtime", min=1, help="Stop discovering and fetching after S seconds."),
+    ] = None,
+    store: StoreOpt = "provenance.db",
+    proxy: ProxyOpt = None,
+    archive: ArchiveOpt = None,
+    outlets: OutletsOpt = None,
+    user_agent: UserAgentOpt = None,
+    allow_private: AllowPrivateOpt = False,
+    ignore_robots: IgnoreRobotsOpt = False,
+    delay: DelayOpt = None,
+    retries: RetriesOpt = None,
+    verbose: VerboseOpt = 0,
+    quiet: QuietOpt = False,
+) -> None:
+    """Discover what watched outlets published, ingest it, and report the copies that are new.
+
+    Exit codes: 0 nothing new; 5 new copies found; 6 new copies and some failures;
+    3 nothing new but some failures; 4 another run holds the lock; 1 the run failed;
+    2 a bad watchlist or option.
+
+    Example: provenance watch --config watch.toml --report reports/new.jsonl --max-runtime 900
+    """
+    _configure_logging(verbose, quiet)
+    if since is not None:
+        _list_detected(store, since, until, report)
+        return
+    if config is None:
+        raise _fail("--config FILE is required (or --since to list what was found)", EXIT_USAGE)
+    try:
+        watchlist = load_watchlist(config)
+    except ProvenanceError as exc:
+        raise _fail(str(exc), exc.exit_code) from None
+    store_path = watchlist.store if store == "provenance.db" and watchlist.store else store
+    settings = _settings(
+        proxy,
+        archive,
+        user_agent,
+        outlets_file=outlets,
+        allow_private=allow_private,
+        ignore_robots=ignore_robots,
+        host_delay=delay,
+        retries=retries,
+    )
+    runtime = max_runtime if max_runtime is not None else watchlist.max_runtime
+    destination = report if report is not None else watchlist.report
+
+    async def job() -> RunReport:
+        with lock(store_path), Store.open(store_path, settings) as db:
+            async with Fetcher(settings) as fetcher:
+                with _progress(quiet) as progress:
+                    return await run_watch(
+                        watchlist,
+                        db,
+                        settings,
+                        max_runtime=runtime,
+                        fetcher=fetcher,
+                        on_progress=progress,
+                    )
+
+    result = _run(job)
+    _emit([edge_record(e, at, result.run_id) for e, at in result.new_edges], destination)
+    for url, reason in result.failures:
+        typer.echo(f"failed: {url}: {reason}", err=True)
+    if not quiet:
+        typer.echo(result.summary(), err=True)
+    raise typer.Exit(result.exit_code)
+
+
+@contextmanager
+def _progress(quiet: bool) -> Iterator[Callable[[str, int, int], None]]:
+    """A rich progress bar on a terminal; nothing (no colours, no bars) otherwise."""
+    if quiet or not sys.stderr.isatty():
+        yield lambda stage, done, total: None
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True) as bar:
+        task = bar.add_task("watch", total=None)
+
+        def update(stage: str, done: int, total: int) -> None:
+            bar.update(task, description=stage, completed=done, total=total or None)
+
+        yield update
+
+
+def _emit(records: list[dict[str, object]], destination: str | None) -> None:
+    if destination in (None, "-"):
+        write_report(records, sys.stdout)
+        return
+    assert destination is not None
+    path = Path(destination)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8") as out:
+            write_report(records, out)
+    except OSError as exc:
+        raise _fail(f"cannot write report {path}: {exc.strerror or exc}", EXIT_FAILED) from None
+
+
+def _list_detected(store: str, since: str, until: str | None, destination: str | None) -> None:
+    for value in (since, until):
+        if value is not None and parse_date(value) is None:
+            raise _fail(f"not an ISO date or time: {value!r}", EXIT_USAGE)
+    try:
+        with Store.open(store, Settings(), create=False) as db:
+            found = db.edges_detected(since=_iso_utc(since), until=_iso_utc(until, end=True))
+    except ProvenanceError as exc:
+        raise _fail(str(exc), exc.exit_code) from None
+    _emit([edge_record(e, at, run) for e, at, run in found], destination)
+    typer.echo(f"{len(found)} republication(s) detected in the window", err=True)
+
+
+def _iso_utc(value: str | None, *, end: bool = False) -> str | None:
+    """An ISO time as the store writes them (UTC, seconds); a bare date ends at 23:59:59."""
+    if value is None:
+        return None
+    parsed = parse_date(value)
+    assert parsed is not None
+    if end and len(value.strip()) == 10:
+        parsed = parsed.replace(hour=23, minute=59, second=59)
+    return parsed.astimezone(UTC).isoformat(timespec="seconds")
 
 
 store_app = typer.Typer(help="Look after a store: check its integrity.", no_args_is_help=True)

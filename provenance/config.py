@@ -45,7 +45,7 @@ class Settings:
     user_agent: str = DEFAULT_USER_AGENT
     connect_timeout: float = 10.0  # seconds
     read_timeout: float = 20.0  # seconds between bytes
-    total_timeout: float = 60.0  # seconds for the whole response, redirects included
+    total_timeout: float = 60.0  # seconds per URL from its first request: redirects and retries too
     max_bytes: int = 10 * 1024 * 1024  # cap on the (decompressed) body
     max_redirects: int = 10
     concurrency: int = 16  # requests in flight
@@ -53,6 +53,18 @@ class Settings:
     proxy: str | None = None  # every request through this HTTP proxy
     trust_env: bool = True  # honour HTTP_PROXY/HTTPS_PROXY/NO_PROXY
     archives: tuple[Path, ...] = field(default_factory=tuple)  # answer from WARC files instead
+
+    # Politeness, retries, robots.txt and the address guard (checked when a Fetcher is made).
+    host_delay: float = 1.0  # minimum seconds between the starts of two requests to one host
+    retries: int = 3  # further attempts after a transient failure (timeout, reset, 429, 5xx)
+    backoff_base: float = 0.5  # seconds before the first retry; doubles each time, jittered
+    backoff_cap: float = 30.0  # seconds: the longest wait between two attempts
+    retry_after_cap: float = 30.0  # seconds: a longer Retry-After fails the URL instead of waiting
+    ignore_robots: bool = False  # True: neither fetch nor obey robots.txt (your own sites)
+    robots_timeout: float = 10.0  # seconds to get one robots.txt, retries included
+    robots_max_bytes: int = 512 * 1024  # robots.txt is read up to this size (RFC 9309: 500 KiB)
+    max_crawl_delay: float = 10.0  # a robots.txt Crawl-delay is obeyed up to this many seconds
+    allow_private: bool = False  # True: loopback and private addresses may be fetched (intranet)
 
     # Provenance.
     follow_depth: int = 2  # how many hops of attribution links lookup follows

@@ -9,10 +9,8 @@ import re
 from datetime import UTC, date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 
-import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
-from trafilatura.settings import Document
 
 from .attribution import find_line_signals, find_meta_signals
 from .errors import ExtractError
@@ -139,6 +137,9 @@ def extract(html: str, url: str, *, now: datetime | None = None) -> Article:
 
     Raises :class:`ExtractError` when the page holds no article text.
     """
+    import trafilatura  # imported when first needed: a stored lookup never extracts
+    from trafilatura.settings import Document
+
     tree = _parse(html, url)
     try:
         doc = trafilatura.bare_extraction(

@@ -14,7 +14,6 @@ from functools import lru_cache
 
 import numpy as np
 import xxhash
-from datasketch import MinHash
 
 from .config import Settings
 
@@ -73,11 +72,15 @@ class Fingerprint:
 
 @lru_cache(maxsize=8)
 def _permutations(num_perm: int, seed: int) -> np.ndarray:
+    from datasketch import MinHash  # imported when first needed: it pulls in scipy (0.3 s)
+
     return MinHash(num_perm=num_perm, seed=seed, scheme="affine32").permutations  # type: ignore[no-any-return]
 
 
 def fingerprint(shingle_set: frozenset[str], settings: Settings) -> Fingerprint:
     """The MinHash of a shingle set, with the store's num_perm and seed."""
+    from datasketch import MinHash
+
     minhash = MinHash(
         num_perm=settings.num_perm,
         seed=settings.seed,

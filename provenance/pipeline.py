@@ -211,7 +211,9 @@ async def ingest_urls(
         try:
             url = normalize_url(raw)
         except FetchError as exc:
-            outcomes.append(IngestOutcome(raw, None, "failed", reason=str(exc)))
+            shown = exc.url  # redacted: a URL with credentials is never echoed or stored
+            store.record_failure(shown, str(exc))
+            outcomes.append(IngestOutcome(shown, None, "failed", reason=str(exc)))
             continue
         if url in seen:
             continue
@@ -408,7 +410,11 @@ async def lookup(
     failures: list[tuple[str, str]] = []
     stored = store.article_by_url(url)
     if stored is None or refresh:
-        result = await fetcher.fetch(url)
+        try:
+            result = await fetcher.fetch(url)
+        except FetchError as exc:
+            store.record_failure(exc.url, str(exc))
+            raise
         outcome = commit(store, prepare(result, settings), settings)
         if outcome.article_id is None:
             raise ProvenanceError(f"{url}: {outcome.reason}")

@@ -184,11 +184,6 @@ def test_a_non_warc_file(tmp_path: Path, content: bytes) -> None:
         open_fetcher(path)
 
 
-@pytest.mark.xfail(
-    reason="BUG: archive.py:68 lets warcio read a text file as an ARC file (any line of 5 words "
-    "is an ARC header): it opens as an empty archive instead of raising ArchiveError",
-    strict=True,
-)
 def test_a_text_file_is_not_an_archive(tmp_path: Path) -> None:
     path = tmp_path / "notes.warc"
     path.write_text("these are my notes about the crawl\n" * 5, encoding="utf-8")
@@ -212,12 +207,6 @@ def _two_records(tmp_path: Path, compress: bool) -> tuple[bytes, int]:
     return both.read_bytes(), first.stat().st_size
 
 
-@pytest.mark.xfail(
-    reason="BUG: archive.py:75 catches EOFError/OSError/ValueError only; warcio raises "
-    "AttributeError on a WARC cut inside a record header, which escapes as a crash",
-    raises=AttributeError,
-    strict=True,
-)
 def test_a_warc_truncated_inside_a_header(tmp_path: Path) -> None:
     data, second = _two_records(tmp_path, compress=False)
     path = tmp_path / "cut.warc"
@@ -226,11 +215,6 @@ def test_a_warc_truncated_inside_a_header(tmp_path: Path) -> None:
         open_fetcher(path)
 
 
-@pytest.mark.xfail(
-    reason="BUG: archive.py:55/68 never checks Content-Length or digests (check_digests): a WARC "
-    "cut inside a record body is served as a shorter page instead of raising ArchiveError",
-    strict=True,
-)
 @pytest.mark.parametrize("compress", [True, False], ids=["warc.gz", "warc"])
 def test_a_warc_truncated_inside_a_body(tmp_path: Path, compress: bool) -> None:
     data, _ = _two_records(tmp_path, compress=compress)
@@ -240,11 +224,6 @@ def test_a_warc_truncated_inside_a_body(tmp_path: Path, compress: bool) -> None:
         open_fetcher(path)
 
 
-@pytest.mark.xfail(
-    reason="BUG: archive.py:55 reads and decodes every record body in full, while indexing and "
-    "again when serving: a 50 KB gzip-encoded record inflates to 50 MB in memory, past max_bytes",
-    strict=True,
-)
 def test_an_archived_gzip_bomb_is_refused_without_inflating_it(tmp_path: Path) -> None:
     bomb = gzip.compress(b"<html>" + b" " * (50 * 1024 * 1024), 9)
     warc = write_warc(

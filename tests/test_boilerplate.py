@@ -10,9 +10,11 @@ from provenance.fingerprint import shingles
 from provenance.models import Article, Evidence
 from provenance.pipeline import commit, prepare_article
 
-WORDS = ("harbour quay inquiry council minister engineer report warning budget vote river "
-         "bridge school court ruling strike union port tender audit police station market "
-         "festival storm flood road rail airport hospital").split()
+WORDS = (
+    "harbour quay inquiry council minister engineer report warning budget vote river "
+    "bridge school court ruling strike union port tender audit police station market "
+    "festival storm flood road rail airport hospital"
+).split()
 
 
 def text(seed: int, n: int) -> str:
@@ -24,8 +26,12 @@ DISCLAIMER = text(10_000, 300)  # longer than the bodies: it alone would make th
 
 
 def outlet_article(i: int) -> Article:
-    return Article(url=f"http://aggregator.example/{i}", outlet="aggregator.example",
-                   text=text(i, 120) + "\n" + DISCLAIMER, published=f"2026-04-{i + 1:02d}")
+    return Article(
+        url=f"http://aggregator.example/{i}",
+        outlet="aggregator.example",
+        text=text(i, 120) + "\n" + DISCLAIMER,
+        published=f"2026-04-{i + 1:02d}",
+    )
 
 
 def edges_touching(store: Store, url: str) -> list:
@@ -47,9 +53,16 @@ def test_learned_boilerplate_stops_false_matches_and_keeps_real_copies(tmp_path)
             assert edges_touching(store, f"http://aggregator.example/{i}") == []
 
         # a real copy of story 7 on another outlet, carrying the aggregator's disclaimer, undated
-        copy = Article(url="http://mirror.example/7", outlet="mirror.example",
-                       text=text(7, 120) + "\n" + DISCLAIMER + "\n" + text(555, 20),
-                       signals=(Evidence("attribution", "The original source of this article is Nowhere", "Nowhere"),))
+        copy = Article(
+            url="http://mirror.example/7",
+            outlet="mirror.example",
+            text=text(7, 120) + "\n" + DISCLAIMER + "\n" + text(555, 20),
+            signals=(
+                Evidence(
+                    "attribution", "The original source of this article is Nowhere", "Nowhere"
+                ),
+            ),
+        )
         commit(store, prepare_article(copy, settings), settings)
         edges = edges_touching(store, "http://mirror.example/7")
         sources = {e.source for e in edges}

@@ -153,7 +153,8 @@ def outlet() -> Iterator[OutletServer]:
 
 def _settings(server: OutletServer | str, **changes: Any) -> Settings:
     proxy = server if isinstance(server, str) else server.url
-    return Settings(proxy=proxy, trust_env=False, **changes)
+    base = {"host_delay": 0.0, "backoff_base": 0.05}
+    return Settings(proxy=proxy, trust_env=False, **{**base, **changes})
 
 
 def fetch(server: OutletServer | str, path: str, **changes: Any) -> FetchResult:
@@ -200,12 +201,6 @@ def test_fetch_detects_bodies_mislabelled_as_utf8(
     assert page.encoding != "utf-8"
 
 
-@pytest.mark.xfail(
-    reason="BUG: fetch.py:100 takes charset_normalizer's best() among tied candidates, which "
-    "picks cp1250 over cp1252 for latin-1 Spanish/Portuguese (n-tilde -> n-acute, a-tilde -> "
-    "a-breve)",
-    strict=True,
-)
 @pytest.mark.parametrize(
     ("path", "expected"),
     [("/es-mislabelled", SPANISH), ("/pt-mislabelled", PORTUGUESE)],
@@ -352,13 +347,13 @@ def test_fetch_refuses_a_body_over_max_bytes_without_content_length() -> None:
     head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nConnection: close\r\n\r\n"
     with raw_server(head, b"<p>" + b"x" * 65533, repeat=48) as proxy:  # 3 MB
         with pytest.raises(TooLargeError, match="^body exceeds the cap of 1048576 bytes$"):
-            fetch(proxy, "/endless", max_bytes=MB)
+            fetch(proxy, "/endless", max_bytes=MB, ignore_robots=True)
 
 
 def test_fetch_reads_a_body_without_content_length() -> None:
     head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nConnection: close\r\n\r\n"
     with raw_server(head, b"<p>chunk</p>", repeat=100) as proxy:
-        assert fetch(proxy, "/closes").text == "<p>chunk</p>" * 100
+        assert fetch(proxy, "/closes", ignore_robots=True).text == "<p>chunk</p>" * 100
 
 
 def test_fetch_refuses_a_gzip_bomb_without_inflating_it(outlet: OutletServer) -> None:
@@ -393,7 +388,9 @@ def test_fetch_reports_a_refused_connection() -> None:
     # the port is closed now; no proxy, so the fetcher connects to it directly
 
     async def go() -> FetchResult:
-        async with Fetcher(Settings(trust_env=False, connect_timeout=5)) as fetcher:
+        async with Fetcher(
+            Settings(trust_env=False, connect_timeout=5, allow_private=True, retries=0)
+        ) as fetcher:
             return await fetcher.fetch(f"http://127.0.0.1:{port}/a")
 
     with pytest.raises(FetchError, match="could not connect") as info:
@@ -493,12 +490,6 @@ def test_fetch_many_runs_hosts_in_parallel_but_caps_each() -> None:
     assert routes.total_peak == 4
 
 
-@pytest.mark.xfail(
-    reason="BUG: fetch.py:184 starts the total_timeout clock before fetch.py:260 waits for a "
-    "per-host slot, so URLs queued behind others of the same host time out without ever being "
-    "requested (a 64-URL ingest chunk of one slow outlet loses its tail)",
-    strict=True,
-)
 def test_total_timeout_does_not_count_time_queued_for_a_slot() -> None:
     pages = {
         (HOST, f"/queued/{i}"): Route(body=PAGE.encode(), headers={"Content-Type": HTML}, delay=0.2)
@@ -570,31 +561,16 @@ def test_decompress_refuses_a_stacked_bomb() -> None:
         decompress(bomb, "gzip, gzip", limit=MB, url="u")
 
 
-@pytest.mark.xfail(
-    reason="BUG: fetch.py:58 catches FetchError, which includes TooLargeError, and retries as "
-    "raw deflate: a deflate bomb is reported as a corrupt body",
-    strict=True,
-)
 def test_decompress_refuses_a_deflate_bomb_as_too_large() -> None:
     with pytest.raises(TooLargeError):
         decompress(zlib.compress(b"\0" * (10 * MB)), "deflate", limit=MB, url="u")
 
 
-@pytest.mark.xfail(
-    reason="BUG: fetch.py:65-73 _inflate ignores decoder.unused_data, so a multi-member gzip "
-    "body (valid per RFC 1952) is cut after its first member",
-    strict=True,
-)
 def test_decompress_reads_every_gzip_member() -> None:
     body = gzip.compress(b"<p>first half</p>") + gzip.compress(b"<p>second half</p>")
     assert decompress(body, "gzip", limit=1000, url="u") == b"<p>first half</p><p>second half</p>"
 
 
-@pytest.mark.xfail(
-    reason="BUG: fetch.py:65-73 _inflate never checks decoder.eof, so a truncated gzip body is "
-    "silently returned cut short instead of being refused",
-    strict=True,
-)
 def test_decompress_refuses_a_truncated_gzip_body() -> None:
     with pytest.raises(FetchError):
         decompress(gzip.compress(BODY)[:-12], "gzip", limit=10_000, url="u")

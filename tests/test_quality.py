@@ -140,13 +140,28 @@ def test_scenarios_origin_accuracy_and_edge_f1(sample_warc, store_path):
     scenarios = json.loads((SAMPLES / "scenarios.json").read_text(encoding="utf-8"))
     assert len(scenarios) >= 30
     runner = CliRunner()
-    assert runner.invoke(app, ["ingest", "--store", str(store_path), "--warc", str(sample_warc),
-                               "--workers", "1"]).exit_code == 0
+    assert (
+        runner.invoke(
+            app,
+            ["ingest", "--store", str(store_path), "--warc", str(sample_warc), "--workers", "1"],
+        ).exit_code
+        == 0
+    )
     right = tp = fp = fn = 0
     wrong: list[str] = []
     for scenario in scenarios:
-        result = runner.invoke(app, ["lookup", "--store", str(store_path), "--archive",
-                                     str(sample_warc), "--json", scenario["query"]])
+        result = runner.invoke(
+            app,
+            [
+                "lookup",
+                "--store",
+                str(store_path),
+                "--archive",
+                str(sample_warc),
+                "--json",
+                scenario["query"],
+            ],
+        )
         assert result.exit_code == 0, (scenario["id"], result.output)
         data = json.loads(result.stdout)
         right += origin_ok(scenario, data)

@@ -112,21 +112,12 @@ def test_normalize_refuses_whitespace_and_control_characters(url: str) -> None:
         normalize_url(url)
 
 
-@pytest.mark.xfail(
-    reason="BUG: urls.py:24 only rejects code points < 0x21, so DEL (0x7f) and C1 controls pass",
-    strict=True,
-)
 @pytest.mark.parametrize("url", ["http://example.org/a\x7fb", "http://example.org/a\x85b"])
 def test_normalize_refuses_del_and_c1_controls(url: str) -> None:
     with pytest.raises(InvalidURLError):
         normalize_url(url)
 
 
-@pytest.mark.xfail(
-    reason="BUG: urls.py:38-41 keeps a default port, so https://x/a and https://x:443/a (the "
-    "same resource; httpx requests both alike) become two store keys and match as a 'copy'",
-    strict=True,
-)
 @pytest.mark.parametrize(
     ("url", "expected"),
     [
