@@ -103,8 +103,9 @@ def parse_feed(content: bytes, url: str) -> list[Discovered]:
         if _ENTITY_DECLARATION.search(content):
             raise HostileXMLError(f"{url}: refused XML that declares entities") from None
     parsed = feedparser.parse(content, sanitize_html=False, resolve_relative_uris=False)
-    if parsed.bozo and not parsed.entries:
-        raise DiscoveryError(f"{url}: not a feed ({parsed.get('bozo_exception', 'unreadable')})")
+    if not parsed.entries and (parsed.bozo or not parsed.get("version")):
+        reason = parsed.get("bozo_exception") or "no RSS, Atom or RDF root"
+        raise DiscoveryError(f"{url}: not a feed ({reason})")
     found: list[Discovered] = []
     for entry in parsed.entries[:MAX_ENTRIES]:
         link = entry.get("link") or entry.get("id") or ""

@@ -70,9 +70,11 @@ def table_counts(path: Path) -> dict[str, int]:
         }
 
 
-def test_migrates_a_version_1_store_without_loss(tmp_path):
+@pytest.mark.parametrize("fixture", sorted(p.name for p in FIXTURES.glob("store-v*.db")))
+def test_migrates_every_earlier_version_without_loss(tmp_path, fixture):
+    """One store written by each earlier schema version opens, migrates, and keeps everything."""
     old = tmp_path / "old.db"
-    shutil.copy(FIXTURES / "store-v1.db", old)
+    shutil.copy(FIXTURES / fixture, old)
     before = table_counts(old)
     with Store.open(old, Settings()) as store:
         assert store.meta()["schema_version"] == str(SCHEMA_VERSION)
