@@ -116,10 +116,27 @@ def _configure_logging(verbose: int, quiet: bool) -> None:
 
 
 def _settings(
-    proxy: str | None, archive: list[Path] | None, user_agent: str | None, **more: Any
+    proxy: str | None,
+    archive: list[Path] | None,
+    user_agent: str | None,
+    outlets: Path | None = None,
+    allow_private: bool = False,
+    ignore_robots: bool = False,
+    delay: float | None = None,
+    retries: int | None = None,
+    **more: Any,
 ) -> Settings:
+    """Settings from the options every fetching command shares (None: the default)."""
     return Settings().replace(
-        proxy=proxy, archives=tuple(archive) if archive else None, user_agent=user_agent, **more
+        proxy=proxy,
+        archives=tuple(archive) if archive else None,
+        user_agent=user_agent,
+        outlets_file=outlets,
+        allow_private=allow_private or None,
+        ignore_robots=ignore_robots or None,
+        host_delay=delay,
+        retries=retries,
+        **more,
     )
 
 
@@ -185,14 +202,7 @@ def ingest_command(
     if not wanted and not warc:
         raise _fail("nothing to ingest (pass URLs, --from-file FILE or --warc FILE)", EXIT_USAGE)
     settings = _settings(
-        proxy,
-        archive,
-        user_agent,
-        outlets_file=outlets,
-        allow_private=allow_private,
-        ignore_robots=ignore_robots,
-        host_delay=delay,
-        retries=retries,
+        proxy, archive, user_agent, outlets, allow_private, ignore_robots, delay, retries
     )
     if warc:
         _ingest_warc_files(warc, store, settings, workers, quiet)
@@ -312,12 +322,12 @@ def lookup_command(
         proxy,
         archive,
         user_agent,
+        outlets,
+        allow_private,
+        ignore_robots,
+        delay,
+        retries,
         follow_depth=depth,
-        outlets_file=outlets,
-        allow_private=allow_private,
-        ignore_robots=ignore_robots,
-        host_delay=delay,
-        retries=retries,
     )
     local = _local_input(target)
 
@@ -438,7 +448,7 @@ def export_command(
     from .outlets_graph import build_outlet_graph
 
     _configure_logging(verbose, quiet)
-    settings = _settings(proxy, archive, None, outlets_file=outlets)
+    settings = _settings(proxy, archive, None, outlets)
     pictures = [(p, k) for p, k in ((png, "png"), (svg, "svg")) if p is not None]
     write_data = out is not None or fmt is not None or not pictures
     try:
@@ -520,7 +530,7 @@ def outlets_command(
     from .render import render_outlets, use_color
 
     _configure_logging(verbose, quiet)
-    settings = _settings(proxy, archive, None, outlets_file=outlets)
+    settings = _settings(proxy, archive, None, outlets)
     try:
         selection = Selection(
             url,
@@ -571,14 +581,7 @@ def compare_command(
     """
     _configure_logging(verbose, quiet)
     settings = _settings(
-        proxy,
-        archive,
-        user_agent,
-        outlets_file=outlets,
-        allow_private=allow_private,
-        ignore_robots=ignore_robots,
-        host_delay=delay,
-        retries=retries,
+        proxy, archive, user_agent, outlets, allow_private, ignore_robots, delay, retries
     )
     local = {target: _local_input(target) for target in (first, second)}
 
@@ -660,14 +663,7 @@ def watch_command(
         raise _fail(str(exc), exc.exit_code) from None
     store_path = watchlist.store if store == "provenance.db" and watchlist.store else store
     settings = _settings(
-        proxy,
-        archive,
-        user_agent,
-        outlets_file=outlets,
-        allow_private=allow_private,
-        ignore_robots=ignore_robots,
-        host_delay=delay,
-        retries=retries,
+        proxy, archive, user_agent, outlets, allow_private, ignore_robots, delay, retries
     )
     runtime = max_runtime if max_runtime is not None else watchlist.max_runtime
     destination = report if report is not None else watchlist.report
