@@ -301,6 +301,54 @@ def lookup_command(
     refresh: Annotated[
         bool, typer.Option("--refresh", help="Fetch the URL again even if stored.")
     ] = False,
+    search: Annotated[
+        bool | None,
+        typer.Option(
+            "--search/--no-search",
+            help="Ask search providers for copies nobody links to (default: off, unless "
+            "PROVENANCE_SEARCH=1 or a provider key is set; always off with --archive).",
+        ),
+    ] = None,
+    providers: Annotated[
+        str | None,
+        typer.Option(
+            "--providers",
+            help="Search providers, comma-separated: gdelt,wayback,serpapi,copyscape.",
+        ),
+    ] = None,
+    gdelt_url: Annotated[
+        str | None,
+        typer.Option("--gdelt-url", envvar="PROVENANCE_GDELT_URL", help="GDELT DOC API."),
+    ] = None,
+    wayback_url: Annotated[
+        str | None,
+        typer.Option("--wayback-url", envvar="PROVENANCE_WAYBACK_URL", help="Wayback Machine."),
+    ] = None,
+    serpapi_url: Annotated[
+        str | None,
+        typer.Option("--serpapi-url", envvar="PROVENANCE_SERPAPI_URL", help="SerpAPI endpoint."),
+    ] = None,
+    copyscape_url: Annotated[
+        str | None,
+        typer.Option("--copyscape-url", envvar="PROVENANCE_COPYSCAPE_URL", help="Copyscape API."),
+    ] = None,
+    search_budget: Annotated[
+        int | None,
+        typer.Option("--search-budget", min=0, help="Provider requests per lookup (default 20)."),
+    ] = None,
+    search_queries: Annotated[
+        int | None,
+        typer.Option("--search-queries", min=0, help="Search queries per lookup (default 3)."),
+    ] = None,
+    search_delay: Annotated[
+        float | None,
+        typer.Option(
+            "--search-delay",
+            min=0.0,
+            envvar="PROVENANCE_SEARCH_DELAY",
+            help="Seconds between two requests to one provider (default 5).",
+        ),
+    ] = None,
     store: StoreOpt = "provenance.db",
     proxy: ProxyOpt = None,
     archive: ArchiveOpt = None,
@@ -315,6 +363,9 @@ def lookup_command(
 ) -> None:
     """Show where an article came from and every known copy, with the evidence for each link.
 
+    With --search, search providers (GDELT, Wayback, SerpAPI, Copyscape) are asked for
+    copies that nothing links to; each is fetched and verified before it is drawn.
+
     Example: provenance lookup --archive samples/sample-web.warc.gz http://globalreview.example/2026/05/harbour-inquiry-repost.html
     """
     _configure_logging(verbose, quiet)
@@ -328,7 +379,26 @@ def lookup_command(
         delay,
         retries,
         follow_depth=depth,
+        gdelt_url=gdelt_url,
+        wayback_url=wayback_url,
+        serpapi_url=serpapi_url,
+        copyscape_url=copyscape_url,
+        search_budget=search_budget,
+        search_queries=search_queries,
+        search_delay=search_delay,
     )
+    from .search import search_providers, summary_line
+
+    try:
+        settings = settings.replace(
+            search_providers=search_providers(search, providers, offline=bool(archive))
+        )
+    except ProvenanceError as exc:
+        raise _fail(str(exc), exc.exit_code) from None
+    if archive and search and not quiet:
+        typer.echo(
+            "note: search is off with --archive (providers cannot be asked offline)", err=True
+        )
     local = _local_input(target)
 
     async def job() -> LookupResult:
@@ -360,6 +430,8 @@ def lookup_command(
         typer.echo(render_tree(result, color=use_color(sys.stdout)))
     for url, reason in result.failures:
         typer.echo(f"note: could not fetch {url}: {reason}", err=True)
+    if result.search is not None and not quiet:
+        typer.echo(summary_line(result.search), err=True)
 
 
 def _local_input(target: str) -> Callable[[], Any] | None:

@@ -70,6 +70,21 @@ class Settings:
     follow_depth: int = 2  # how many hops of attribution links lookup follows
     outlets_file: Path | None = None  # outlet registry file (TOML or CSV): names, aliases, networks
 
+    # Search providers (lookup finds copies nobody has ingested yet; see provenance/search.py).
+    # Empty: no search. Keys are never settings: they come from the environment only.
+    search_providers: tuple[str, ...] = ()  # e.g. ("gdelt", "wayback", "serpapi", "copyscape")
+    gdelt_url: str = "https://api.gdeltproject.org/api/v2/doc/doc"  # GDELT DOC 2.0 API
+    wayback_url: str = "https://web.archive.org"  # the Wayback Machine (CDX API at /cdx/search/cdx)
+    serpapi_url: str = "https://serpapi.com/search.json"  # SerpAPI (Google results); $SERPAPI_KEY
+    copyscape_url: str = "https://www.copyscape.com/api/"  # $COPYSCAPE_USER and $COPYSCAPE_KEY
+    search_queries: int = 3  # queries per lookup: distinctive passages, then the title
+    search_budget: int = 20  # provider requests per lookup, at most (cached answers are free)
+    search_results: int = 20  # results asked of a provider per query
+    search_candidates: int = 20  # candidate URLs fetched and verified per lookup, at most
+    search_delay: float = 5.0  # seconds between two requests to one provider (GDELT asks for 5)
+    search_timeout: float = 30.0  # seconds per provider request, retries included
+    search_cache_days: float = 7.0  # a cached provider answer is reused for this long
+
     def __post_init__(self) -> None:
         if self.num_perm < 16:
             raise ConfigError(f"num_perm must be at least 16, got {self.num_perm}")
@@ -95,6 +110,11 @@ class Settings:
             raise ConfigError("concurrency and per_host must be at least 1")
         if self.follow_depth < 0:
             raise ConfigError("follow_depth must not be negative")
+        for name in ("search_queries", "search_budget", "search_results", "search_candidates"):
+            if getattr(self, name) < 0:
+                raise ConfigError(f"{name} must not be negative")
+        if self.search_delay < 0 or self.search_timeout <= 0 or self.search_cache_days < 0:
+            raise ConfigError("search_delay, search_timeout and search_cache_days must be positive")
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with some fields changed (None values are ignored)."""

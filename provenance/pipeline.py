@@ -19,7 +19,7 @@ import networkx as nx
 from .boilerplate import carries, maybe_learn, strip
 from .config import Settings
 from .errors import ExtractError, FetchError, ProvenanceError
-from .evidence import WEIGHTS, decide
+from .evidence import WEIGHTS, PairSimilarity, decide
 from .extract import extract
 from .fetch import Fetcher
 from .fingerprint import Fingerprint, anchors, band_keys, fingerprint, shingles
@@ -40,6 +40,7 @@ __all__ = [
     "commit",
     "component",
     "ingest_urls",
+    "judge_pair",
     "lookup",
     "lookup_text",
     "prepare",
@@ -155,22 +156,30 @@ def commit(store: Store, prepared: Prepared, settings: Settings) -> IngestOutcom
         for other, pair in matches:
             # `other` was stored first: it is side a, so ties in evidence favour it
             flipped = type(pair)(pair.jaccard, pair.b_in_a, pair.a_in_b)
-            store.put_edge(
-                decide(
-                    other.article,
-                    me.article,
-                    flipped,
-                    a_first_seen=other.first_seen,
-                    b_first_seen=me.first_seen,
-                    registry=store.registry(),
-                    extra=_shared_boilerplate(
-                        store, other.article, article, full_shingles, settings
-                    ),
-                )
-            )
+            store.put_edge(judge_pair(store, other, me, flipped, full_shingles, settings))
         maybe_learn(store, article.outlet, settings)
     status = "new" if existing is None else "updated"
     return IngestOutcome(article.url, article_id, status, matches=len(matches))
+
+
+def judge_pair(
+    store: Store,
+    a: StoredArticle,
+    b: StoredArticle,
+    pair: PairSimilarity,
+    b_shingles: frozenset[str],
+    settings: Settings,
+) -> Edge:
+    """The edge between two stored, verified copies; ``a`` was stored first (ties favour it)."""
+    return decide(
+        a.article,
+        b.article,
+        pair,
+        a_first_seen=a.first_seen,
+        b_first_seen=b.first_seen,
+        registry=store.registry(),
+        extra=_shared_boilerplate(store, a.article, b.article, b_shingles, settings),
+    )
 
 
 def _shared_boilerplate(
@@ -260,6 +269,7 @@ class LookupResult:
     origin: str
     origin_confidence: float
     failures: list[tuple[str, str]] = field(default_factory=list)
+    search: dict[str, object] | None = None  # what the search providers were asked (search.py)
 
     def to_json(self) -> dict[str, object]:
         origin = self.graph.nodes[self.origin]
@@ -306,6 +316,7 @@ class LookupResult:
                 if (s, t) not in tree_edges
             ],
             "failures": [{"url": u, "reason": r} for u, r in self.failures],
+            "search": self.search,
         }
 
 
@@ -420,10 +431,19 @@ async def lookup(
             raise ProvenanceError(f"{url}: {outcome.reason}")
         stored = store.load(outcome.article_id)
     await _follow_credits(store, settings, fetcher, stored.article, failures)
+    search: dict[str, object] | None = None
+    if settings.search_providers:  # copies nobody links to: ask the search providers
+        from .search import run_search
+
+        summary = await run_search(stored, store, settings, fetcher=fetcher, refresh=refresh)
+        search = summary.to_json()
+        stored = store.load(stored.id)  # a provider may have moved its first-seen time
     nodes, edges = component(store, stored.article.url)
     if not nodes:
         nodes = [stored]
-    return _assemble(stored.article.url, nodes, edges, failures, registry=store.registry())
+    answer = _assemble(stored.article.url, nodes, edges, failures, registry=store.registry())
+    answer.search = search
+    return answer
 
 
 async def article_for(

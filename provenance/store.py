@@ -30,7 +30,7 @@ __all__ = ["SCHEMA_VERSION", "Store", "StoredArticle"]
 
 logger = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 APPLICATION_ID = 0x50524F56  # "PROV", in the SQLite header
 
 _SCHEMA = """
@@ -139,6 +139,24 @@ CREATE TABLE IF NOT EXISTS queue (
     state TEXT NOT NULL DEFAULT 'pending'
 );
 CREATE INDEX IF NOT EXISTS queue_state ON queue (state);
+""",
+    3: """
+CREATE TABLE IF NOT EXISTS search_cache (
+    provider TEXT,
+    query TEXT,
+    response TEXT,
+    fetched_at TEXT,
+    PRIMARY KEY (provider, query)
+);
+CREATE TABLE IF NOT EXISTS search_candidates (
+    query_url TEXT,
+    candidate TEXT,
+    provider TEXT,
+    status TEXT,
+    reason TEXT,
+    seen_at TEXT,
+    PRIMARY KEY (query_url, candidate)
+);
 """,
 }
 
@@ -810,6 +828,52 @@ class Store:
     def article_by_url(self, url: str) -> StoredArticle | None:
         article_id = self.article_id(url)
         return None if article_id is None else self.load(article_id)
+
+    # -- search providers (provenance/search.py) ---------------------------------------
+
+    def cached_search(self, provider: str, query: str) -> tuple[str, str] | None:
+        """(response, fetched_at) cached for a provider's query, or None."""
+        row = self.conn.execute(
+            "SELECT response, fetched_at FROM search_cache WHERE provider = ? AND query = ?",
+            (provider, query),
+        ).fetchone()
+        return (str(row[0]), str(row[1])) if row else None
+
+    def cache_search(self, provider: str, query: str, response: str) -> None:
+        with self.transaction():
+            self.conn.execute(
+                "INSERT OR REPLACE INTO search_cache (provider, query, response, fetched_at)"
+                " VALUES (?, ?, ?, ?)",
+                (provider, query, response, _now()),
+            )
+
+    def record_candidate(
+        self, query_url: str, candidate: str, provider: str, status: str, reason: str
+    ) -> None:
+        """Remember a provider's candidate for a queried article: verified or rejected, and why."""
+        with self.transaction():
+            self.conn.execute(
+                "INSERT OR REPLACE INTO search_candidates"
+                " (query_url, candidate, provider, status, reason, seen_at)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (query_url, candidate, provider, status, reason, _now()),
+            )
+
+    def candidates(self, query_url: str) -> list[tuple[str, str, str, str]]:
+        """(candidate, provider, status, reason) recorded for a queried article."""
+        return [
+            (str(r[0]), str(r[1]), str(r[2]), str(r[3]))
+            for r in self.conn.execute(
+                "SELECT candidate, provider, status, reason FROM search_candidates"
+                " WHERE query_url = ? ORDER BY candidate",
+                (query_url,),
+            )
+        ]
+
+    def set_first_seen(self, article_id: int, when: str) -> None:
+        """Move an article's first-seen time (an earlier sighting, e.g. by a search provider)."""
+        with self.transaction():
+            self.conn.execute("UPDATE articles SET first_seen = ? WHERE id = ?", (when, article_id))
 
 
 class _Transaction:

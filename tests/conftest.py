@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.servers import SAMPLES, OutletServer, sample_routes, serve
+from tests.servers import SAMPLES, OutletServer, running, sample_routes
 
 for _proxy_var in (
     "HTTP_PROXY",
@@ -19,6 +19,11 @@ for _proxy_var in (
     "http_proxy",
     "https_proxy",
     "all_proxy",
+    # a search switch or key in the developer's environment would make lookups call providers
+    "PROVENANCE_SEARCH",
+    "SERPAPI_KEY",
+    "COPYSCAPE_USER",
+    "COPYSCAPE_KEY",
 ):
     os.environ.pop(_proxy_var, None)  # tests only ever talk to 127.0.0.1
 
@@ -36,13 +41,8 @@ def sample_warc() -> Path:
 @pytest.fixture()
 def outlet_web() -> Iterator[OutletServer]:
     """The sample web as a real HTTP server, reached as an HTTP proxy (outlets keep their hosts)."""
-    server, thread = serve(sample_routes())
-    try:
+    with running(sample_routes()) as server:
         yield server
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
 
 
 @pytest.fixture(scope="session")

@@ -12,6 +12,8 @@ import json
 import socket
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -110,6 +112,18 @@ def sample_routes() -> dict[tuple[str, str], Route]:
         body = (SAMPLES / entry["file"]).read_bytes() if entry.get("file") else b""
         routes[(parts.hostname or "", path)] = Route(int(entry.get("status", 200)), body, headers)
     return routes
+
+
+@contextmanager
+def running(routes: dict[tuple[str, str], Route]) -> Iterator[OutletServer]:
+    """A server for the length of a ``with`` block (or a pytest fixture's ``yield``)."""
+    server, thread = serve(routes)
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
 
 
 def serve(routes: dict[tuple[str, str], Route]) -> tuple[OutletServer, threading.Thread]:
