@@ -320,6 +320,14 @@ def lookup_command(
         str | None,
         typer.Option("--gdelt-url", envvar="PROVENANCE_GDELT_URL", help="GDELT DOC API."),
     ] = None,
+    wayback: Annotated[
+        bool,
+        typer.Option(
+            "--wayback/--no-wayback",
+            help="Use the Wayback Machine: earliest captures as evidence, archived copies of"
+            " pages that are gone (default: off).",
+        ),
+    ] = False,
     wayback_url: Annotated[
         str | None,
         typer.Option("--wayback-url", envvar="PROVENANCE_WAYBACK_URL", help="Wayback Machine."),
@@ -380,6 +388,7 @@ def lookup_command(
         retries,
         follow_depth=depth,
         gdelt_url=gdelt_url,
+        wayback=wayback or None,
         wayback_url=wayback_url,
         serpapi_url=serpapi_url,
         copyscape_url=copyscape_url,

@@ -74,6 +74,7 @@ class Settings:
     # Empty: no search. Keys are never settings: they come from the environment only.
     search_providers: tuple[str, ...] = ()  # e.g. ("gdelt", "wayback", "serpapi", "copyscape")
     gdelt_url: str = "https://api.gdeltproject.org/api/v2/doc/doc"  # GDELT DOC 2.0 API
+    wayback: bool = False  # first captures as evidence, archived copies of gone pages (--wayback)
     wayback_url: str = "https://web.archive.org"  # the Wayback Machine (CDX API at /cdx/search/cdx)
     serpapi_url: str = "https://serpapi.com/search.json"  # SerpAPI (Google results); $SERPAPI_KEY
     copyscape_url: str = "https://www.copyscape.com/api/"  # $COPYSCAPE_USER and $COPYSCAPE_KEY

@@ -202,7 +202,11 @@ def _timing(
         weight = WEIGHTS["first_seen"] * min(1.0, 0.25 + gap / 86400)
         found.append(
             (
-                Evidence("first_seen", f"first seen {fl.isoformat()}, after {fe.isoformat()}"),
+                Evidence(
+                    "first_seen",
+                    f"first seen {fl.isoformat()}, after {fe.isoformat()} (by us or an archive:"
+                    " a sighting bounds when a page existed, it is not a publication date)",
+                ),
                 round(weight, 3),
             )
         )

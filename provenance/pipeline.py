@@ -8,6 +8,7 @@ near-duplicates and records the edges.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 from collections.abc import Iterable
@@ -30,6 +31,7 @@ from .models import Article, Edge, Evidence, FetchResult
 from .registry import Registry
 from .store import Store, StoredArticle
 from .urls import normalize_url, outlet_of
+from .wayback import archived_copy, first_capture, is_gone
 
 __all__ = [
     "IngestOutcome",
@@ -48,6 +50,8 @@ __all__ = [
 ]
 
 logger = logging.getLogger(__name__)
+
+_MAX_CAPTURE_QUERIES = 20  # Wayback first-capture queries per lookup
 
 
 @dataclass(frozen=True)
@@ -373,9 +377,50 @@ async def _follow_credits(
         frontier = []
         for outcome in outcomes:
             if outcome.status == "failed":
-                failures.append((outcome.url, outcome.reason))
-            elif outcome.article_id is not None:
+                gone = FetchError(outcome.reason, url=outcome.url)
+                archived = await _from_archive(store, settings, fetcher, outcome.url, gone)
+                if archived is None:
+                    failures.append((outcome.url, outcome.reason))
+                    continue
+                outcome = archived
+            if outcome.article_id is not None:
                 frontier.append(store.load(outcome.article_id).article)
+
+
+async def _from_archive(
+    store: Store, settings: Settings, fetcher: Fetcher, url: str, error: FetchError
+) -> IngestOutcome | None:
+    """With ``--wayback``: a gone page's latest archived copy, stored under its own URL."""
+    if not settings.wayback or not is_gone(error):
+        return None
+    result = await archived_copy(fetcher, settings, url)
+    if result is None:
+        return None
+    prepared = prepare(result, settings)
+    when = result.fetched_at.isoformat(timespec="seconds") if result.fetched_at else "?"
+    note = Evidence(
+        "archived_copy",
+        f"the page is gone ({error}); its text is the Wayback Machine's capture of {when}",
+        url,
+    )
+    article = dataclasses.replace(prepared.article, signals=(*prepared.article.signals, note))
+    logger.info("%s is gone; using its capture of %s", url, when)
+    return commit(store, dataclasses.replace(prepared, article=article), settings)
+
+
+async def _first_captures(
+    store: Store, settings: Settings, fetcher: Fetcher, members: list[StoredArticle]
+) -> None:
+    """With ``--wayback``: each article's earliest capture bounds when it existed."""
+    from .search import _move_first_seen
+
+    for member in members[:_MAX_CAPTURE_QUERIES]:
+        capture = await first_capture(fetcher, settings, member.article.url)
+        if capture is None:
+            continue
+        with store.transaction():
+            if _move_first_seen(store, settings, member.id, capture.when):
+                logger.info("%s: first captured %s", member.article.url, capture.when)
 
 
 def _assemble(
@@ -423,10 +468,13 @@ async def lookup(
     if stored is None or refresh:
         try:
             result = await fetcher.fetch(url)
+            outcome = commit(store, prepare(result, settings), settings)
         except FetchError as exc:
             store.record_failure(exc.url, str(exc))
-            raise
-        outcome = commit(store, prepare(result, settings), settings)
+            archived = await _from_archive(store, settings, fetcher, url, exc)
+            if archived is None:
+                raise
+            outcome = archived
         if outcome.article_id is None:
             raise ProvenanceError(f"{url}: {outcome.reason}")
         stored = store.load(outcome.article_id)
@@ -439,6 +487,9 @@ async def lookup(
         search = summary.to_json()
         stored = store.load(stored.id)  # a provider may have moved its first-seen time
     nodes, edges = component(store, stored.article.url)
+    if settings.wayback and nodes:
+        await _first_captures(store, settings, fetcher, nodes)
+        nodes, edges = component(store, stored.article.url)
     if not nodes:
         nodes = [stored]
     answer = _assemble(stored.article.url, nodes, edges, failures, registry=store.registry())
