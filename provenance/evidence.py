@@ -62,6 +62,10 @@ class PairSimilarity:
     def containment(self) -> float:
         return max(self.a_in_b, self.b_in_a)
 
+    def swapped(self) -> PairSimilarity:
+        """The same pair seen from the other side (b as a)."""
+        return PairSimilarity(self.jaccard, self.b_in_a, self.a_in_b)
+
 
 def parse_date(value: str | None) -> datetime | None:
     """An ISO-8601 date or datetime as an aware datetime (dates at midnight UTC)."""

@@ -159,7 +159,7 @@ def commit(store: Store, prepared: Prepared, settings: Settings) -> IngestOutcom
         matches = find_matches(store, query, settings, exclude=article_id)
         for other, pair in matches:
             # `other` was stored first: it is side a, so ties in evidence favour it
-            flipped = type(pair)(pair.jaccard, pair.b_in_a, pair.a_in_b)
+            flipped = pair.swapped()
             store.put_edge(judge_pair(store, other, me, flipped, full_shingles, settings))
         maybe_learn(store, article.outlet, settings)
     status = "new" if existing is None else "updated"
@@ -535,7 +535,7 @@ async def lookup_text(
         decide(
             other.article,
             article,
-            type(pair)(pair.jaccard, pair.b_in_a, pair.a_in_b),
+            pair.swapped(),
             a_first_seen=other.first_seen,
             registry=store.registry(),
         )

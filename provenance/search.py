@@ -852,7 +852,7 @@ def _redecide(store: Store, settings: Settings, article_id: int) -> None:
         for other, pair in matches:
             # as at ingest: the article stored first is side a (ties favour it)
             if other.id < me.id:
-                a, b, flipped = other, me, type(pair)(pair.jaccard, pair.b_in_a, pair.a_in_b)
+                a, b, flipped = other, me, pair.swapped()
                 later_shingles = full
             else:
                 a, b, flipped = me, other, pair
