@@ -144,6 +144,11 @@ _NOT_OUTLET = re.compile(
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)\b",
     re.I,
 )
+# The pixel a republished copy loads from the original site to count its readers
+# (WordPress "Republication Tracker Tool", ProPublica's and others' republishing pixels).
+_REPUBLISH_PIXEL = re.compile(
+    r"republication[-_](?:tracker|pixel)|republish[-_]?pixel|pixel\.propublica"
+)
 _SEPARATORS = re.compile(r"\s[|·•—]\s")
 _MAX_LINE = 240  # longer lines are prose, not credits
 _BLOCK_BREAKS = (
@@ -272,7 +277,8 @@ def _looks_like_outlet(text: str) -> bool:
 
 
 def find_meta_signals(tree: lxml_html.HtmlElement, base_url: str) -> tuple[list[Evidence], bool]:
-    """Cross-domain canonical/og:url, original-source, syndication-source, JSON-LD, noindex."""
+    """Cross-domain canonical/og:url, original-source, syndication-source, JSON-LD, noindex,
+    and republication counter pixels."""
     own = outlet_of(base_url)
     signals: list[Evidence] = []
     noindex = False
@@ -281,6 +287,13 @@ def find_meta_signals(tree: lxml_html.HtmlElement, base_url: str) -> tuple[list[
         href = resolve(base_url, link.get("href") or "")
         if href and "canonical" in rel and outlet_of(href) != own:
             signals.append(Evidence("canonical", f'<link rel="canonical" href="{href}">', href))
+    for image in tree.iter("img"):
+        src = image.get("src") or ""
+        marks = f"{image.get('id') or ''} {image.get('class') or ''} {src}".lower()
+        pixel = resolve(base_url, src) if _REPUBLISH_PIXEL.search(marks) else None
+        if pixel and outlet_of(pixel) != own:
+            detail = f'republication counter pixel <img src="{pixel[:160]}">'
+            signals.append(Evidence("republish_pixel", detail, pixel))
     for meta in tree.iter("meta"):
         key = (meta.get("property") or meta.get("name") or "").lower()
         content = (meta.get("content") or "").strip()

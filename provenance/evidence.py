@@ -29,6 +29,7 @@ __all__ = [
 #: How much each kind of signal says that the page carrying it copied the page it names.
 WEIGHTS: dict[str, float] = {
     "attribution": 0.9,  # "The original source of this article is X" (names or links X)
+    "republish_pixel": 0.85,  # loads X's republication counter pixel (counts as X's outlet)
     "carries_boilerplate": 0.75,  # carries most of X's outlet's recurring site-wide text
     "canonical": 0.9,  # cross-domain rel=canonical to X
     "original_source": 0.9,  # <meta name="original-source">
@@ -347,6 +348,7 @@ _PHRASES = {
     "source_organization": "its JSON-LD sourceOrganization names it",
     "copyright_holder": "its JSON-LD copyrightHolder names it",
     "link": "it links there",
+    "republish_pixel": "it loads that outlet's republication counter pixel",
 }
 
 

@@ -51,7 +51,7 @@ FOLLOWED_KINDS = frozenset(
     }
 )
 #: Signals that credit a source, fetched or not.
-CREDIT_KINDS = FOLLOWED_KINDS | {"wire", "source_organization"}
+CREDIT_KINDS = FOLLOWED_KINDS | {"wire", "source_organization", "republish_pixel"}
 _SHINGLE_SIZE = 5
 _MAX_CANDIDATES = 50  # in-edges per copy beyond which the material rule is skipped (cost)
 _BORROWED_MIN = 8  # shingles (a sentence or so): fewer may be stock phrases
@@ -74,6 +74,11 @@ def _absent_source(
 ) -> Node | None:
     """The node for what ``signal`` credits, if that source is not in the graph already."""
     target = signal.target or ""
+    if signal.kind == "republish_pixel":  # names the outlet, not an article
+        domain = outlet_of(target)
+        if not domain or any(domain == a.outlet for a in articles.values()):
+            return None
+        return Node(f"outlet:{domain}", None, domain, title=domain, kind="outlet")
     if target.startswith(("http://", "https://")):
         if target in graph and graph.nodes[target].get("kind") not in ("unfetched", "outlet"):
             return None  # we hold the credited page: the verified pair decides

@@ -355,3 +355,37 @@ def test_meta_signals_keep_their_exact_tag() -> None:
         Evidence("canonical", f'<link rel="canonical" href="{ORIGIN}">', ORIGIN),
         Evidence("original_source", f'<meta name="original-source" content="{ORIGIN}">', ORIGIN),
     ]
+
+
+def test_a_republication_counter_pixel_credits_the_original_outlet() -> None:
+    from lxml import html as lxml_html
+
+    from provenance.attribution import find_meta_signals
+
+    page = (
+        '<html><body><article><p>text</p><img id="republication-tracker-tool-source" '
+        'src="https://northwind-dispatch.example/?republication-pixel=true&amp;post=42" '
+        'width="1" height="1"></article><img src="https://cdn.copycat.example/logo.png"></body></html>'
+    )
+    signals, _ = find_meta_signals(lxml_html.document_fromstring(page), "https://copycat.example/a")
+    assert [(s.kind, s.target) for s in signals] == [
+        ("republish_pixel", "https://northwind-dispatch.example/?republication-pixel=true&post=42")
+    ]
+
+
+def test_a_pixel_makes_the_copy_point_at_the_original() -> None:
+    from provenance.evidence import PairSimilarity, decide
+    from provenance.models import Article, Evidence
+
+    origin = Article(
+        url="https://northwind-dispatch.example/a", outlet="northwind-dispatch.example", text="x"
+    )
+    pixel = Evidence(
+        "republish_pixel", "pixel", "https://northwind-dispatch.example/?republication-pixel=true"
+    )
+    copy = Article(
+        url="https://copycat.example/a", outlet="copycat.example", text="x", signals=(pixel,)
+    )
+    edge = decide(copy, origin, PairSimilarity(0.95, 0.97, 0.97))  # the copy was stored first
+    assert (edge.source, edge.target) == (origin.url, copy.url)
+    assert edge.evidence[0].kind == "republish_pixel" and edge.confidence > 0.7
