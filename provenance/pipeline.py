@@ -35,12 +35,13 @@ from .wayback import archived_copy, first_capture, is_gone
 
 __all__ = [
     "IngestOutcome",
-    "article_for",
-    "article_node",
     "LookupResult",
     "Prepared",
+    "article_for",
+    "article_node",
     "commit",
     "component",
+    "fingerprinted",
     "ingest_urls",
     "judge_pair",
     "lookup",
@@ -81,10 +82,10 @@ def prepare_article(
     article: Article, settings: Settings, result: FetchResult | None = None
 ) -> Prepared:
     """Shingle and fingerprint an article (no store needed)."""
-    return _fingerprinted(article, shingles(article.text, settings.shingle_size), settings, result)
+    return fingerprinted(article, shingles(article.text, settings.shingle_size), settings, result)
 
 
-def _fingerprinted(
+def fingerprinted(
     article: Article,
     shingle_set: frozenset[str],
     settings: Settings,
@@ -124,7 +125,7 @@ def commit(store: Store, prepared: Prepared, settings: Settings) -> IngestOutcom
     full_shingles = prepared.shingles
     kept = strip(full_shingles, store.boilerplate(article.outlet))
     if kept != full_shingles:
-        prepared = _fingerprinted(article, kept, settings, result)
+        prepared = fingerprinted(article, kept, settings, result)
     with store.transaction():
         response_id = None
         if result is not None:
@@ -412,14 +413,14 @@ async def _first_captures(
     store: Store, settings: Settings, fetcher: Fetcher, members: list[StoredArticle]
 ) -> None:
     """With ``--wayback``: each article's earliest capture bounds when it existed."""
-    from .search import _move_first_seen
+    from .search import move_first_seen
 
     for member in members[:_MAX_CAPTURE_QUERIES]:
         capture = await first_capture(fetcher, settings, member.article.url)
         if capture is None:
             continue
         with store.transaction():
-            if _move_first_seen(store, settings, member.id, capture.when):
+            if move_first_seen(store, settings, member.id, capture.when):
                 logger.info("%s: first captured %s", member.article.url, capture.when)
 
 

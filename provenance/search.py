@@ -61,10 +61,10 @@ from .store import Store, StoredArticle
 from .urls import normalize_url, outlet_of
 
 __all__ = [
-    "PROVIDERS",
     "Copyscape",
     "Gdelt",
     "Hit",
+    "PROVIDERS",
     "Provider",
     "ProviderError",
     "SearchQuery",
@@ -73,6 +73,7 @@ __all__ = [
     "Wayback",
     "choose_queries",
     "make_providers",
+    "move_first_seen",
     "run_search",
     "search_providers",
     "summary_line",
@@ -766,7 +767,7 @@ async def run_search(
             fresh.append(entry)
     fresh = fresh[: settings.search_candidates]
     summary.candidates = [c.url for c in fresh]
-    if query_seen is not None and _move_first_seen(store, settings, stored.id, query_seen):
+    if query_seen is not None and move_first_seen(store, settings, stored.id, query_seen):
         summary.first_seen.append((article.url, query_seen))
     if fresh:
         await _verify(fresh, stored, store, settings, fetcher, summary)
@@ -799,7 +800,7 @@ async def _verify(
                 summary.verified.append(candidate.url)
                 store.record_candidate(stored.article.url, candidate.url, providers, "verified", "")
                 seen = candidate.seen
-                if seen is not None and _move_first_seen(store, settings, mine.id, seen):
+                if seen is not None and move_first_seen(store, settings, mine.id, seen):
                     summary.first_seen.append((mine.article.url, seen))
                 continue
             if outcome.status == "too-short":
@@ -819,7 +820,7 @@ async def _verify(
         store.record_candidate(stored.article.url, candidate.url, providers, "rejected", reason)
 
 
-def _move_first_seen(store: Store, settings: Settings, article_id: int, when: str) -> bool:
+def move_first_seen(store: Store, settings: Settings, article_id: int, when: str) -> bool:
     """Make ``when`` the article's first-seen time if earlier, and weigh its edges again.
 
     A provider's date is a sighting by someone else, as good as ours and earlier; the
@@ -836,11 +837,11 @@ def _move_first_seen(store: Store, settings: Settings, article_id: int, when: st
 
 def _redecide(store: Store, settings: Settings, article_id: int) -> None:
     """Decide again the edges of one article (after its first-seen time moved)."""
-    from .pipeline import _fingerprinted, judge_pair
+    from .pipeline import fingerprinted, judge_pair
 
     me = store.load(article_id)
     full = shingles(me.article.text, settings.shingle_size)
-    prepared = _fingerprinted(
+    prepared = fingerprinted(
         me.article, strip(full, store.boilerplate(me.article.outlet)), settings
     )
     if prepared.fingerprint is None:

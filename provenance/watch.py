@@ -29,8 +29,8 @@ from .errors import FetchError, LockHeldError, ProvenanceError, StoreError
 from .fetch import Fetcher
 from .models import Edge
 from .pipeline import ingest_urls
+from .robots import robots_url as robots_txt_url
 from .store import Store
-from .urls import normalize_url
 from .watchlist import WatchedOutlet, Watchlist
 
 __all__ = ["EXIT", "RunReport", "edge_record", "lock", "run_watch"]
@@ -170,8 +170,7 @@ async def _discover_outlet(
         except FetchError as exc:
             report.failures.append((outlet.home, str(exc)))
     if outlet.robots and outlet.home:
-        robots = normalize_url(outlet.home).split("/", 3)
-        robots_url = "/".join(robots[:3]) + "/robots.txt"
+        robots_url = robots_txt_url(outlet.home)
         try:
             content = await _fetch_source(fetcher, store, robots_url, ("text",))
             if content is not None:
