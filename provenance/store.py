@@ -1,11 +1,20 @@
-"""The SQLite store: raw responses, articles, signatures, the persistent LSH index, edges.
+"""The store: raw responses, articles, signatures, the persistent LSH index, edges.
 
-Design for speed at millions of articles: the LSH index is a ``WITHOUT ROWID``
-table of (band key, article id) so a query reads only the rows of its own band
-keys; signatures are 512-byte blobs read only for candidates; texts are
-zlib-compressed and read only to verify a candidate. Every write of one
-article (response, record, keys, edges) is one transaction, in WAL mode, so a
-killed process leaves the store as it was before that article.
+One code base for SQLite and PostgreSQL (SQLAlchemy Core; tables in schema.py).
+
+Design for speed at millions of articles: the LSH index is a table of (band key,
+article id) (``WITHOUT ROWID`` on SQLite) so a query reads only the rows of its own
+band keys; signatures are 512-byte blobs read only for candidates; texts are
+zlib-compressed and read only to verify a candidate.
+
+Every write of one article (response, record, keys, edges) is one transaction, so a
+killed process leaves the store as it was before that article. Writers take turns:
+``BEGIN IMMEDIATE`` on SQLite, a row lock on PostgreSQL, so an article committed by
+one worker is always matched against every article another worker committed before
+it (two concurrent transactions would each miss the other's copy: a lost edge).
+Work is shared out through the ``queue`` table: a worker claims URLs with
+``FOR UPDATE SKIP LOCKED`` and a lease; a dead worker's lease runs out and its URLs
+are claimed again.
 """
 
 from __future__ import annotations
@@ -13,152 +22,84 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import sqlite3
 import zlib
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
+from sqlalchemy import (
+    Table,
+    and_,
+    bindparam,
+    delete,
+    exists,
+    func,
+    insert,
+    inspect,
+    literal,
+    or_,
+    select,
+    union_all,
+    update,
+)
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DBAPIError
+
+from . import schema as s
 from .config import Settings
+from .database import Location, dispose_engines, engine_for, locate, store_error
 from .errors import ConfigError, StoreError, StoreVersionError
 from .models import Article, Edge, Evidence, FetchResult
 from .registry import Outlet, Registry, load_outlets_file
+from .schema import SCHEMA_VERSION, pair_key
 
-__all__ = ["SCHEMA_VERSION", "Store", "StoredArticle"]
+__all__ = ["APPLICATION_ID", "SCHEMA_VERSION", "Store", "StoredArticle", "dispose_engines"]
 
 logger = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 4
 APPLICATION_ID = 0x50524F56  # "PROV", in the SQLite header
+_INIT_LOCK = 0x50524F56  # PostgreSQL advisory lock taken while creating or migrating
+_CHUNK = 500  # ids per IN (...) query
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS responses (
-    id INTEGER PRIMARY KEY,
-    url TEXT NOT NULL,
-    final_url TEXT NOT NULL,
-    status INTEGER NOT NULL,
-    headers TEXT NOT NULL,
-    redirects TEXT NOT NULL,
-    body BLOB NOT NULL,
-    sha256 TEXT NOT NULL,
-    fetched_at TEXT NOT NULL,
-    UNIQUE (url, sha256)
-);
-CREATE TABLE IF NOT EXISTS articles (
-    id INTEGER PRIMARY KEY,
-    url TEXT NOT NULL UNIQUE,
-    outlet TEXT NOT NULL,
-    title TEXT,
-    published TEXT,
-    first_seen TEXT NOT NULL,
-    data TEXT NOT NULL,
-    text BLOB NOT NULL,
-    size INTEGER NOT NULL,
-    anchors INTEGER NOT NULL DEFAULT 0,
-    signature BLOB,
-    response_id INTEGER REFERENCES responses (id)
-);
-CREATE INDEX IF NOT EXISTS articles_outlet ON articles (outlet);
-CREATE TABLE IF NOT EXISTS aliases (url TEXT PRIMARY KEY, article_id INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS lsh (
-    key INTEGER NOT NULL,
-    article_id INTEGER NOT NULL,
-    PRIMARY KEY (key, article_id)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS anchors (
-    key INTEGER NOT NULL,
-    article_id INTEGER NOT NULL,
-    PRIMARY KEY (key, article_id)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS edges (
-    source TEXT NOT NULL,
-    target TEXT NOT NULL,
-    confidence REAL NOT NULL,
-    similarity REAL NOT NULL,
-    containment REAL NOT NULL,
-    evidence TEXT NOT NULL,
-    explanation TEXT NOT NULL,
-    updated_at TEXT NOT NULL,
-    PRIMARY KEY (source, target)
-);
-CREATE INDEX IF NOT EXISTS edges_target ON edges (target);
-CREATE TABLE IF NOT EXISTS failures (
-    url TEXT NOT NULL,
-    reason TEXT NOT NULL,
-    at TEXT NOT NULL
-);
-"""
-
-# Each migration takes a store from version N to N + 1; tests open a store of every
-# earlier version (tests/fixtures/store-v*.db) and check nothing is lost.
-_MIGRATIONS: dict[int, str] = {
-    1: """
-CREATE TABLE IF NOT EXISTS outlets (
-    domain TEXT PRIMARY KEY,
-    name TEXT,
-    aliases TEXT NOT NULL DEFAULT '[]',
-    networks TEXT NOT NULL DEFAULT '[]',
-    source TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS boilerplate (
-    outlet TEXT NOT NULL,
-    shingle INTEGER NOT NULL,
-    PRIMARY KEY (outlet, shingle)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS boilerplate_state (
-    outlet TEXT PRIMARY KEY,
-    articles INTEGER NOT NULL,
-    learned_at TEXT NOT NULL
-);
-""",
-    2: """
-ALTER TABLE edges ADD COLUMN detected_at TEXT;
-ALTER TABLE edges ADD COLUMN run_id INTEGER;
-UPDATE edges SET detected_at = updated_at;
-CREATE INDEX IF NOT EXISTS edges_detected ON edges (detected_at);
-CREATE TABLE IF NOT EXISTS runs (
-    id INTEGER PRIMARY KEY,
-    started_at TEXT NOT NULL,
-    finished_at TEXT,
-    status TEXT NOT NULL,
-    summary TEXT NOT NULL DEFAULT '{}'
-);
-CREATE TABLE IF NOT EXISTS fetch_state (
-    url TEXT PRIMARY KEY,
-    etag TEXT,
-    last_modified TEXT,
-    checked_at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS queue (
-    url TEXT PRIMARY KEY,
-    source TEXT NOT NULL,
-    discovered_at TEXT NOT NULL,
-    state TEXT NOT NULL DEFAULT 'pending'
-);
-CREATE INDEX IF NOT EXISTS queue_state ON queue (state);
-""",
-    3: """
-CREATE TABLE IF NOT EXISTS search_cache (
-    provider TEXT,
-    query TEXT,
-    response TEXT,
-    fetched_at TEXT,
-    PRIMARY KEY (provider, query)
-);
-CREATE TABLE IF NOT EXISTS search_candidates (
-    query_url TEXT,
-    candidate TEXT,
-    provider TEXT,
-    status TEXT,
-    reason TEXT,
-    seen_at TEXT,
-    PRIMARY KEY (query_url, candidate)
-);
-""",
-}
+_ARTICLE_COLUMNS = (
+    s.articles.c.id,
+    s.articles.c.url,
+    s.articles.c.outlet,
+    s.articles.c.title,
+    s.articles.c.published,
+    s.articles.c.first_seen,
+    s.articles.c.data,
+    s.articles.c.text,
+    s.articles.c.size,
+    s.articles.c.signature,
+)
+_EDGE_COLUMNS = (
+    s.edges.c.source,
+    s.edges.c.target,
+    s.edges.c.confidence,
+    s.edges.c.similarity,
+    s.edges.c.containment,
+    s.edges.c.evidence,
+    s.edges.c.explanation,
+)
+_BAND_HITS = (
+    select(s.lsh.c.article_id, func.count())
+    .where(s.lsh.c.key.in_(bindparam("keys", expanding=True)))
+    .group_by(s.lsh.c.article_id)
+)
+_ANCHOR_POSTINGS = (
+    select(s.anchors.c.article_id)
+    .where(s.anchors.c.key == bindparam("key"))
+    .limit(bindparam("limit"))
+)
+_LOAD_MANY = select(*_ARTICLE_COLUMNS).where(s.articles.c.id.in_(bindparam("ids", expanding=True)))
+_ARTICLE_BY_URL = select(s.articles.c.id).where(s.articles.c.url == bindparam("url"))
+_ALIAS_BY_URL = select(s.aliases.c.article_id).where(s.aliases.c.url == bindparam("url"))
 
 
 def _now() -> str:
@@ -201,74 +142,84 @@ def _evidence_from(text: str) -> tuple[Evidence, ...]:
 
 
 class Store:
-    """A provenance store in one SQLite file. Open with :meth:`open`; close or use ``with``."""
+    """A provenance store in a SQLite file or a PostgreSQL database.
 
-    def __init__(self, conn: sqlite3.Connection, path: str, settings: Settings) -> None:
-        self.conn = conn
-        self.path = path
+    Open with :meth:`open`; close or use ``with``.
+    """
+
+    def __init__(self, location: Location, engine: Engine, settings: Settings) -> None:
+        self.location = location
+        self.engine = engine
+        self.dialect = location.dialect
+        self.path = location.shown  # for messages (a URL's password hidden)
         self.settings = settings
+        self._conn: Connection | None = None
+        self._depth = 0  # nesting of transaction()
         self._registry: Registry | None = None
         self._boilerplate: dict[str, frozenset[int]] = {}
         self.run_id: int | None = None  # the watch run writing now, if any
+        self._insert: Any = postgresql.insert if self.dialect == "postgresql" else sqlite.insert
 
     # -- opening ---------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | Path, settings: Settings, *, create: bool = True) -> Store:
-        """Open (or create) a store, checking its schema version and index parameters."""
-        path = str(path)
-        if path != ":memory:":
-            target = Path(path)
-            if target.is_dir():
+    def open(cls, target: str | Path, settings: Settings, *, create: bool = True) -> Store:
+        """Open (or create) a store, checking its schema version and index parameters.
+
+        ``target`` is a SQLite path, ``sqlite:///path`` or ``postgresql://user@host/db``.
+        """
+        location = locate(target)
+        if location.path is not None and location.path != ":memory:":
+            path = Path(location.path)
+            if path.is_dir():
                 raise StoreError(f"{path} is a directory, not a store file")
-            if not target.exists() and not create:
+            if not path.exists() and not create:
                 raise StoreError(f"no store at {path}")
-            if not target.exists() and not target.parent.exists():
-                raise StoreError(f"cannot create a store in {target.parent}: no such directory")
+            if not path.exists() and not path.parent.exists():
+                raise StoreError(f"cannot create a store in {path.parent}: no such directory")
+        store = cls(location, engine_for(location), settings)
         try:
-            conn = sqlite3.connect(path, timeout=30.0, isolation_level=None)
-        except sqlite3.Error as exc:
-            raise StoreError(f"cannot open store {path}: {exc}") from exc
-        store = cls(conn, path, settings)
-        try:
-            store._initialise()
+            store._conn = store.engine.connect()
+            store._initialise(create)
         except StoreError:
-            conn.close()
+            store.close()
             raise
-        except sqlite3.DatabaseError as exc:
-            conn.close()
-            if "not a database" in str(exc) or "malformed" in str(exc):
-                raise StoreVersionError(f"{path} is not a provenance store ({exc})") from exc
-            raise StoreError(f"cannot open store {path}: {_write_error(exc)}") from exc
+        except DBAPIError as exc:
+            store.close()
+            text = str(exc.orig)
+            if "not a database" in text or "malformed" in text:
+                raise StoreVersionError(f"{store.path} is not a provenance store ({text})") from (
+                    None
+                )
+            raise store_error(exc, store.path, "open") from None
         except BaseException:
-            conn.close()
+            store.close()
             raise
         return store
 
-    def _initialise(self) -> None:
-        conn = self.conn
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if tables and app_id != APPLICATION_ID:
-            raise StoreVersionError(f"{self.path} is an SQLite file but not a provenance store")
-        if self.path != ":memory:":
-            conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=NORMAL")
-        conn.execute("PRAGMA foreign_keys=ON")
-        conn.execute("PRAGMA cache_size=-65536")
-        if not tables:
-            with self.transaction():
-                conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
-                for script in (_SCHEMA, *_MIGRATIONS.values()):
-                    self._run_script(script)
-                conn.execute(
-                    "INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
-                )
-                conn.executemany(
-                    "INSERT INTO meta VALUES (?, ?)", self.settings.index_params().items()
-                )
-            return
-        meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+    @property
+    def conn(self) -> Connection:
+        if self._conn is None:
+            raise StoreError(f"the store {self.path} is closed")
+        return self._conn
+
+    def _initialise(self, create: bool) -> None:
+        with self._reading():
+            found = self._inspect()
+        if self.dialect == "sqlite" and self.location.path != ":memory:":
+            with self._reading() as conn:  # only once we know the file is ours
+                conn.exec_driver_sql("PRAGMA journal_mode=WAL")
+        if found is None:
+            if not create:
+                raise StoreError(f"no store at {self.path}")
+            with self.transaction(exclusive=False):
+                if self.dialect == "postgresql":  # two processes creating one store take turns
+                    self.conn.execute(select(func.pg_advisory_xact_lock(_INIT_LOCK)))
+                found = self._inspect()
+                if found is None:
+                    self._create()
+                    return
+        meta = found
         version = int(meta.get("schema_version", "0"))
         if version > SCHEMA_VERSION:
             raise StoreVersionError(
@@ -281,248 +232,133 @@ class Store:
             if meta.get(key) != value
         }
         if wrong:
-            shown = ", ".join(f"{k}={s} (asked {a})" for k, (s, a) in sorted(wrong.items()))
+            shown = ", ".join(f"{k}={v} (asked {a})" for k, (v, a) in sorted(wrong.items()))
             raise ConfigError(f"{self.path} was built with different index parameters: {shown}")
         if version < SCHEMA_VERSION:
             self._migrate(version)
 
-    def _run_script(self, script: str) -> None:
-        for statement in script.split(";"):
-            if statement.strip():
-                self.conn.execute(statement)
+    def _inspect(self) -> dict[str, str] | None:
+        """The store's meta table, None for an empty database; refuses foreign ones."""
+        tables = set(inspect(self.conn).get_table_names())
+        if self.dialect == "sqlite":
+            app_id = self.conn.exec_driver_sql("PRAGMA application_id").scalar()
+            if tables and app_id != APPLICATION_ID:
+                raise StoreVersionError(f"{self.path} is an SQLite file but not a provenance store")
+        elif "meta" not in tables and tables & {t.name for t in s.TABLES}:
+            raise StoreVersionError(
+                f"{self.path} has tables named like a store's but is not a provenance store"
+            )
+        return self._meta() if "meta" in tables else None
+
+    def _create(self) -> None:
+        if self.dialect == "sqlite":
+            self.conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
+        s.METADATA.create_all(self.conn)
+        rows = {"schema_version": str(SCHEMA_VERSION), **self.settings.index_params()}
+        self.conn.execute(insert(s.meta), [{"key": k, "value": v} for k, v in rows.items()])
 
     def _migrate(self, version: int) -> None:
         """Bring an older store up to SCHEMA_VERSION, one version per transaction."""
-        if version < 1 or version not in _MIGRATIONS:
+        if version < 1 or version not in s.MIGRATIONS:
             raise StoreVersionError(f"{self.path}: unknown schema version {version}")
         while version < SCHEMA_VERSION:
-            logger.warning("migrating %s from schema %d to %d", self.path, version, version + 1)
             with self.transaction():
-                self._run_script(_MIGRATIONS[version])
+                if self.dialect == "postgresql":
+                    self.conn.execute(select(func.pg_advisory_xact_lock(_INIT_LOCK)))
+                current = int(self._meta().get("schema_version", "0"))
+                if current != version:  # another process migrated it meanwhile
+                    version = current
+                    continue
+                logger.warning("migrating %s from schema %d to %d", self.path, version, version + 1)
+                s.MIGRATIONS[version](self.conn)
                 version += 1
                 self.conn.execute(
-                    "UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(version),)
+                    update(s.meta)
+                    .where(s.meta.c.key == "schema_version")
+                    .values(value=str(version))
                 )
 
     def check(self) -> list[str]:
-        """Problems found by SQLite's integrity check and our own invariants (empty: healthy)."""
-        problems = [
-            f"sqlite: {row[0]}"
-            for row in self.conn.execute("PRAGMA integrity_check")
-            if row[0] != "ok"
-        ]
-        problems += [f"foreign key: {row}" for row in self.conn.execute("PRAGMA foreign_key_check")]
-        bands = self.settings.lsh_bands
-        queries = {
-            "articles whose LSH keys are missing or extra": (
-                "SELECT count(*) FROM (SELECT a.id, count(l.key) AS n FROM articles a"
-                " LEFT JOIN lsh l ON l.article_id = a.id WHERE a.signature IS NOT NULL"
-                " GROUP BY a.id HAVING n NOT BETWEEN 1 AND ?)",
-                (bands,),
-            ),
-            "articles whose anchor count is wrong": (
-                "SELECT count(*) FROM (SELECT a.id, a.anchors, count(x.key) AS n FROM articles a"
-                " LEFT JOIN anchors x ON x.article_id = a.id GROUP BY a.id HAVING n != a.anchors)",
-                (),
-            ),
-            "index rows of articles that do not exist": (
-                "SELECT (SELECT count(*) FROM lsh"
-                "  WHERE article_id NOT IN (SELECT id FROM articles))"
-                " + (SELECT count(*) FROM anchors"
-                "  WHERE article_id NOT IN (SELECT id FROM articles))",
-                (),
-            ),
-            "signatures of the wrong length": (
-                "SELECT count(*) FROM articles"
-                " WHERE signature IS NOT NULL AND length(signature) != ?",
-                (4 * self.settings.num_perm,),
-            ),
-            "edges whose copy is not stored": (
-                "SELECT count(*) FROM edges WHERE target NOT IN (SELECT url FROM articles)",
-                (),
-            ),
-            "aliases pointing nowhere": (
-                "SELECT count(*) FROM aliases WHERE article_id NOT IN (SELECT id FROM articles)",
-                (),
-            ),
-        }
-        for label, (sql, args) in queries.items():
-            count = int(self.conn.execute(sql, args).fetchone()[0])
-            if count:
-                problems.append(f"{count} {label}")
+        """Problems found by the engine's own check and our invariants (empty: healthy)."""
+        problems: list[str] = []
+        with self._reading() as conn:
+            if self.dialect == "sqlite":
+                problems += [
+                    f"sqlite: {row[0]}"
+                    for row in conn.exec_driver_sql("PRAGMA integrity_check")
+                    if row[0] != "ok"
+                ]
+                problems += [
+                    f"foreign key: {tuple(row)}"
+                    for row in conn.exec_driver_sql("PRAGMA foreign_key_check")
+                ]
+            a, lsh, anchors = s.articles, s.lsh, s.anchors
+            lsh_count = func.count(lsh.c.key)
+            anchor_count = func.count(anchors.c.key)
+            queries = {
+                "articles whose LSH keys are missing or extra": select(a.c.id)
+                .select_from(a.outerjoin(lsh, lsh.c.article_id == a.c.id))
+                .where(a.c.signature.is_not(None))
+                .group_by(a.c.id)
+                .having(or_(lsh_count < 1, lsh_count > self.settings.lsh_bands)),
+                "articles whose anchor count is wrong": select(a.c.id)
+                .select_from(a.outerjoin(anchors, anchors.c.article_id == a.c.id))
+                .group_by(a.c.id, a.c.anchors)
+                .having(anchor_count != a.c.anchors),
+                "index rows of articles that do not exist": union_all(
+                    select(lsh.c.key).where(~exists().where(a.c.id == lsh.c.article_id)),
+                    select(anchors.c.key).where(~exists().where(a.c.id == anchors.c.article_id)),
+                ),
+                "signatures of the wrong length": select(a.c.id).where(
+                    a.c.signature.is_not(None),
+                    func.length(a.c.signature) != 4 * self.settings.num_perm,
+                ),
+                "edges whose copy is not stored": select(s.edges.c.pair).where(
+                    ~exists().where(a.c.url == s.edges.c.target)
+                ),
+                "aliases pointing nowhere": select(s.aliases.c.url).where(
+                    ~exists().where(a.c.id == s.aliases.c.article_id)
+                ),
+            }
+            for label, query in queries.items():
+                count = conn.execute(select(func.count()).select_from(query.subquery())).scalar()
+                if count:
+                    problems.append(f"{count} {label}")
         return problems
 
-    # -- outlets ---------------------------------------------------------------------
+    # -- connections and transactions --------------------------------------------------
 
-    def registry(self) -> Registry:
-        """Built-in agencies, outlets learned from pages, then the user's outlets file."""
-        if self._registry is None:
-            learned = [
-                Outlet(
-                    str(name),
-                    (str(domain),),
-                    tuple(json.loads(aliases)),
-                    tuple(json.loads(networks)),
-                )
-                for domain, name, aliases, networks in self.conn.execute(
-                    "SELECT domain, name, aliases, networks FROM outlets WHERE name IS NOT NULL"
-                )
-            ]
-            given = (
-                load_outlets_file(self.settings.outlets_file) if self.settings.outlets_file else []
-            )
-            self._registry = Registry([*learned, *given])
-        return self._registry
-
-    def learn_outlet(self, domain: str, name: str | None) -> None:
-        """Remember what a page calls its own outlet (og:site_name, publisher)."""
-        if not name or not domain:
+    @contextmanager
+    def _reading(self) -> Iterator[Connection]:
+        """The connection for reads; outside a transaction, nothing is left open after."""
+        conn = self.conn
+        if self._depth:
+            yield conn
             return
-        cursor = self.conn.execute(
-            "INSERT OR IGNORE INTO outlets (domain, name, source) VALUES (?, ?, 'page')",
-            (domain, name.strip()[:200]),
-        )
-        if cursor.rowcount and self._registry is not None:
-            if self._registry.lookup(domain) is None:
-                self._registry.add(Outlet(name.strip()[:200], (domain,)))
+        try:
+            yield conn
+        except DBAPIError as exc:
+            raise store_error(exc, self.path, "read") from None
+        finally:
+            if conn.in_transaction():
+                conn.rollback()
 
-    # -- boilerplate -----------------------------------------------------------------
+    def transaction(self, *, exclusive: bool = True) -> _Transaction:
+        """``with store.transaction():`` groups writes; all or nothing.
 
-    def outlet_article_count(self, outlet: str) -> int:
-        return int(
-            self.conn.execute(
-                "SELECT count(*) FROM articles WHERE outlet = ?", (outlet,)
-            ).fetchone()[0]
-        )
-
-    def boilerplate_learned_at(self, outlet: str) -> int:
-        row = self.conn.execute(
-            "SELECT articles FROM boilerplate_state WHERE outlet = ?", (outlet,)
-        ).fetchone()
-        return int(row[0]) if row else 0
-
-    def recent_texts(self, outlet: str, limit: int) -> list[tuple[str, bytes | None]]:
-        """The outlet's latest texts with their signatures."""
-        return [
-            (zlib.decompress(text).decode("utf-8"), signature)
-            for text, signature in self.conn.execute(
-                "SELECT text, signature FROM articles WHERE outlet = ? ORDER BY id DESC LIMIT ?",
-                (outlet, limit),
-            )
-        ]
-
-    def set_boilerplate(self, outlet: str, keys: frozenset[int], count: int) -> None:
-        with self.transaction():
-            self.conn.execute("DELETE FROM boilerplate WHERE outlet = ?", (outlet,))
-            self.conn.executemany(
-                "INSERT INTO boilerplate (outlet, shingle) VALUES (?, ?)",
-                [(outlet, key) for key in keys],
-            )
-            self.conn.execute(
-                "INSERT OR REPLACE INTO boilerplate_state VALUES (?, ?, ?)", (outlet, count, _now())
-            )
-        self._boilerplate.pop(outlet, None)
-
-    def boilerplate(self, outlet: str) -> frozenset[int]:
-        """The outlet's learned boilerplate shingle keys (cached)."""
-        if outlet not in self._boilerplate:
-            self._boilerplate[outlet] = frozenset(
-                int(row[0])
-                for row in self.conn.execute(
-                    "SELECT shingle FROM boilerplate WHERE outlet = ?", (outlet,)
-                )
-            )
-        return self._boilerplate[outlet]
-
-    # -- watch runs --------------------------------------------------------------------
-
-    def start_run(self) -> int:
-        with self.transaction():
-            cursor = self.conn.execute(
-                "INSERT INTO runs (started_at, status) VALUES (?, 'running')", (_now(),)
-            )
-        self.run_id = int(cursor.lastrowid or 0)
-        return self.run_id
-
-    def finish_run(self, run_id: int, status: str, summary: dict[str, object]) -> None:
-        with self.transaction():
-            self.conn.execute(
-                "UPDATE runs SET finished_at = ?, status = ?, summary = ? WHERE id = ?",
-                (_now(), status, json.dumps(summary), run_id),
-            )
-
-    def edges_detected(
-        self, *, run_id: int | None = None, since: str | None = None, until: str | None = None
-    ) -> list[tuple[Edge, str, int | None]]:
-        """Edges first detected in a run or a time window, with when and in which run."""
-        clauses: list[str] = []
-        args: list[object] = []
-        if run_id is not None:
-            clauses.append("run_id = ?")
-            args.append(run_id)
-        if since is not None:
-            clauses.append("detected_at >= ?")
-            args.append(since)
-        if until is not None:
-            clauses.append("detected_at <= ?")
-            args.append(until)
-        where = " WHERE " + " AND ".join(clauses) if clauses else ""
-        rows = self.conn.execute(
-            "SELECT source, target, confidence, similarity, containment, evidence, explanation,"
-            f" detected_at, run_id FROM edges{where} ORDER BY detected_at, source, target",
-            args,
-        ).fetchall()
-        return [(self._row_to_edge(r[:7]), str(r[7]), r[8]) for r in rows]
-
-    def validators(self, url: str) -> tuple[str | None, str | None]:
-        """(ETag, Last-Modified) last seen for a URL, for a conditional GET."""
-        row = self.conn.execute(
-            "SELECT etag, last_modified FROM fetch_state WHERE url = ?", (url,)
-        ).fetchone()
-        return (row[0], row[1]) if row else (None, None)
-
-    def set_validators(self, url: str, etag: str | None, last_modified: str | None) -> None:
-        self.conn.execute(
-            "INSERT OR REPLACE INTO fetch_state (url, etag, last_modified, checked_at)"
-            " VALUES (?, ?, ?, ?)",
-            (url, etag, last_modified, _now()),
-        )
-
-    def enqueue(self, urls: Iterable[tuple[str, str]]) -> int:
-        """Queue (url, source) pairs not yet stored nor queued; returns how many are new."""
-        added = 0
-        for url, source in urls:
-            if self.article_id(url) is not None:
-                continue
-            cursor = self.conn.execute(
-                "INSERT OR IGNORE INTO queue (url, source, discovered_at) VALUES (?, ?, ?)",
-                (url, source, _now()),
-            )
-            added += cursor.rowcount
-        return added
-
-    def pending(self, limit: int) -> list[str]:
-        return [
-            str(row[0])
-            for row in self.conn.execute(
-                "SELECT url FROM queue WHERE state = 'pending' ORDER BY discovered_at, url LIMIT ?",
-                (limit,),
-            )
-        ]
-
-    def mark_queued(self, url: str, state: str) -> None:
-        self.conn.execute("UPDATE queue SET state = ? WHERE url = ?", (state, url))
-
-    def counts(self) -> dict[str, int]:
-        """Rows per table, for summaries and for checking a copy."""
-        tables = ("responses", "articles", "aliases", "lsh", "anchors", "edges", "failures")
-        return {
-            table: int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
-            for table in tables
-        }
+        ``exclusive`` (the default) makes writers take turns, on every engine.
+        """
+        return _Transaction(self, exclusive)
 
     def close(self) -> None:
-        self.conn.close()
+        if self._conn is not None:
+            try:
+                self._conn.close()
+            except DBAPIError:  # a connection the server already dropped
+                logger.debug("closing %s", self.path, exc_info=True)
+            self._conn = None
+        if self.dialect == "sqlite":
+            self.engine.dispose()
 
     def __enter__(self) -> Store:
         return self
@@ -535,69 +371,351 @@ class Store:
     ) -> None:
         self.close()
 
-    def transaction(self) -> _Transaction:
-        """``with store.transaction():`` groups writes; all or nothing."""
-        return _Transaction(self.conn)
+    def _meta(self) -> dict[str, str]:
+        rows = self.conn.execute(select(s.meta.c.key, s.meta.c.value))
+        return {str(k): str(v) for k, v in rows}
 
     def meta(self) -> dict[str, str]:
-        return dict(self.conn.execute("SELECT key, value FROM meta").fetchall())
+        with self._reading():
+            return self._meta()
+
+    def database_now(self) -> datetime:
+        """The database server's clock (one clock for every worker of a shared store)."""
+        if self.dialect == "sqlite":
+            return datetime.now(UTC)
+        with self._reading() as conn:
+            value = conn.execute(select(func.statement_timestamp())).scalar_one()
+        assert isinstance(value, datetime)
+        return value.astimezone(UTC)
+
+    # -- outlets ---------------------------------------------------------------------
+
+    def registry(self) -> Registry:
+        """Built-in agencies, outlets learned from pages, then the user's outlets file."""
+        if self._registry is None:
+            o = s.outlets
+            with self._reading() as conn:
+                rows = conn.execute(
+                    select(o.c.domain, o.c.name, o.c.aliases, o.c.networks).where(
+                        o.c.name.is_not(None)
+                    )
+                ).all()
+            learned = [
+                Outlet(
+                    str(name),
+                    (str(domain),),
+                    tuple(json.loads(aliases)),
+                    tuple(json.loads(networks)),
+                )
+                for domain, name, aliases, networks in rows
+            ]
+            given = (
+                load_outlets_file(self.settings.outlets_file) if self.settings.outlets_file else []
+            )
+            self._registry = Registry([*learned, *given])
+        return self._registry
+
+    def learn_outlet(self, domain: str, name: str | None) -> None:
+        """Remember what a page calls its own outlet (og:site_name, publisher)."""
+        if not name or not domain:
+            return
+        name = name.strip()[:200]
+        with self.transaction():
+            result = self.conn.execute(
+                self._insert(s.outlets)
+                .values(domain=domain, name=name, source="page")
+                .on_conflict_do_nothing(index_elements=["domain"])
+            )
+        if result.rowcount and self._registry is not None:
+            if self._registry.lookup(domain) is None:
+                self._registry.add(Outlet(name, (domain,)))
+
+    # -- boilerplate -----------------------------------------------------------------
+
+    def outlet_article_count(self, outlet: str) -> int:
+        with self._reading() as conn:
+            query = select(func.count()).select_from(s.articles)
+            return int(conn.execute(query.where(s.articles.c.outlet == outlet)).scalar_one())
+
+    def boilerplate_learned_at(self, outlet: str) -> int:
+        state = s.boilerplate_state
+        with self._reading() as conn:
+            value = conn.execute(select(state.c.articles).where(state.c.outlet == outlet)).scalar()
+        return int(value) if value is not None else 0
+
+    def recent_texts(self, outlet: str, limit: int) -> list[tuple[str, bytes | None]]:
+        """The outlet's latest texts with their signatures."""
+        a = s.articles
+        with self._reading() as conn:
+            rows = conn.execute(
+                select(a.c.text, a.c.signature)
+                .where(a.c.outlet == outlet)
+                .order_by(a.c.id.desc())
+                .limit(limit)
+            ).all()
+        return [(zlib.decompress(text).decode("utf-8"), signature) for text, signature in rows]
+
+    def set_boilerplate(self, outlet: str, keys: frozenset[int], count: int) -> None:
+        with self.transaction():
+            conn = self.conn
+            conn.execute(delete(s.boilerplate).where(s.boilerplate.c.outlet == outlet))
+            if keys:
+                conn.execute(
+                    insert(s.boilerplate), [{"outlet": outlet, "shingle": k} for k in keys]
+                )
+            values = {"outlet": outlet, "articles": count, "learned_at": _now()}
+            conn.execute(self._upsert(s.boilerplate_state, values, ["outlet"]))
+        self._boilerplate.pop(outlet, None)
+
+    def boilerplate(self, outlet: str) -> frozenset[int]:
+        """The outlet's learned boilerplate shingle keys (cached)."""
+        if outlet not in self._boilerplate:
+            b = s.boilerplate
+            with self._reading() as conn:
+                rows = conn.execute(select(b.c.shingle).where(b.c.outlet == outlet))
+                self._boilerplate[outlet] = frozenset(int(row[0]) for row in rows)
+        return self._boilerplate[outlet]
+
+    # -- watch runs --------------------------------------------------------------------
+
+    def start_run(self) -> int:
+        with self.transaction():
+            result = self.conn.execute(insert(s.runs).values(started_at=_now(), status="running"))
+        self.run_id = _new_id(result)
+        return self.run_id
+
+    def finish_run(self, run_id: int, status: str, summary: dict[str, object]) -> None:
+        with self.transaction():
+            self.conn.execute(
+                update(s.runs)
+                .where(s.runs.c.id == run_id)
+                .values(finished_at=_now(), status=status, summary=json.dumps(summary))
+            )
+
+    def edges_detected(
+        self, *, run_id: int | None = None, since: str | None = None, until: str | None = None
+    ) -> list[tuple[Edge, str, int | None]]:
+        """Edges first detected in a run or a time window, with when and in which run."""
+        e = s.edges
+        query = select(*_EDGE_COLUMNS, e.c.detected_at, e.c.run_id)
+        if run_id is not None:
+            query = query.where(e.c.run_id == run_id)
+        if since is not None:
+            query = query.where(e.c.detected_at >= since)
+        if until is not None:
+            query = query.where(e.c.detected_at <= until)
+        with self._reading() as conn:
+            rows = conn.execute(query.order_by(e.c.detected_at, e.c.source, e.c.target)).all()
+        return [
+            (self._row_to_edge(r[:7]), str(r[7]), None if r[8] is None else int(r[8])) for r in rows
+        ]
+
+    def validators(self, url: str) -> tuple[str | None, str | None]:
+        """(ETag, Last-Modified) last seen for a URL, for a conditional GET."""
+        f = s.fetch_state
+        with self._reading() as conn:
+            row = conn.execute(select(f.c.etag, f.c.last_modified).where(f.c.url == url)).first()
+        return (row[0], row[1]) if row else (None, None)
+
+    def set_validators(self, url: str, etag: str | None, last_modified: str | None) -> None:
+        values = {"url": url, "etag": etag, "last_modified": last_modified, "checked_at": _now()}
+        with self.transaction():
+            self.conn.execute(self._upsert(s.fetch_state, values, ["url"]))
+
+    # -- the work queue ----------------------------------------------------------------
+
+    def enqueue(self, urls: Iterable[tuple[str, str]]) -> int:
+        """Queue (url, source) pairs not yet stored nor queued; returns how many are new."""
+        added = 0
+        with self.transaction(exclusive=False):
+            for url, source in urls:
+                if self.article_id(url) is not None:
+                    continue
+                result = self.conn.execute(
+                    self._insert(s.queue)
+                    .values(url=url, source=source, discovered_at=_now())
+                    .on_conflict_do_nothing(index_elements=["url"])
+                )
+                added += result.rowcount
+        return added
+
+    def enqueue_again(self, urls: Iterable[str], source: str, before: str) -> None:
+        """Queue URLs to be fetched (again), unless some worker finished them since ``before``.
+
+        Two ``ingest`` processes started together with overlapping lists fetch each
+        shared URL once; a URL done in an earlier run is fetched again.
+        """
+        q = s.queue
+        with self.transaction(exclusive=False):
+            for url in urls:
+                statement = self._insert(q).values(
+                    url=url, source=source, discovered_at=_now(), state="pending"
+                )
+                self.conn.execute(
+                    statement.on_conflict_do_update(
+                        index_elements=["url"],
+                        set_={"state": "pending", "claimed_by": None, "claimed_until": None},
+                        where=and_(
+                            q.c.state.in_(("done", "failed")),
+                            func.coalesce(q.c.finished_at, "") < before,
+                        ),
+                    )
+                )
+
+    def claim(
+        self, worker: str, limit: int, *, lease: float, among: list[str] | None = None
+    ) -> list[str]:
+        """Claim up to ``limit`` URLs for ``worker``: pending ones, or ones whose lease ran out.
+
+        Concurrent claimers skip each other's locked rows (``SKIP LOCKED``), so no URL
+        goes to two workers. ``among`` limits the claim to those URLs.
+        """
+        q = s.queue
+        now = self.database_now()
+        stamp = now.isoformat(timespec="seconds")
+        until = (now + timedelta(seconds=lease)).isoformat(timespec="seconds")
+        claimable = or_(
+            q.c.state == "pending", and_(q.c.state == "claimed", q.c.claimed_until < stamp)
+        )
+        query = select(q.c.url).where(claimable)
+        if among is not None:
+            query = query.where(q.c.url.in_(among))
+        query = (
+            query.order_by(q.c.discovered_at, q.c.url)
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+        with self.transaction(exclusive=False):
+            urls = [str(u) for u in self.conn.execute(query).scalars()]
+            if urls:
+                self.conn.execute(
+                    update(q)
+                    .where(q.c.url.in_(urls))
+                    .values(state="claimed", claimed_by=worker, claimed_until=until)
+                )
+        return urls
+
+    def finish(self, url: str, state: str) -> None:
+        """A claimed URL is ``done`` or ``failed``."""
+        with self.transaction(exclusive=False):
+            self.conn.execute(
+                update(s.queue)
+                .where(s.queue.c.url == url)
+                .values(state=state, claimed_by=None, claimed_until=None, finished_at=_now())
+            )
+
+    def release(self, worker: str) -> int:
+        """Give back a worker's unfinished claims (a run cut short), for others to take."""
+        q = s.queue
+        with self.transaction(exclusive=False):
+            result = self.conn.execute(
+                update(q)
+                .where(q.c.state == "claimed", q.c.claimed_by == worker)
+                .values(state="pending", claimed_by=None, claimed_until=None)
+            )
+        return int(result.rowcount)
+
+    def queue_states(self, urls: list[str]) -> dict[str, tuple[str, str | None]]:
+        """URL -> (state, claimed until) for those of ``urls`` in the queue."""
+        q = s.queue
+        out: dict[str, tuple[str, str | None]] = {}
+        with self._reading() as conn:
+            for start in range(0, len(urls), _CHUNK):
+                chunk = urls[start : start + _CHUNK]
+                rows = conn.execute(
+                    select(q.c.url, q.c.state, q.c.claimed_until).where(q.c.url.in_(chunk))
+                )
+                out.update({str(u): (str(st), until) for u, st, until in rows})
+        return out
+
+    def pending(self, limit: int) -> list[str]:
+        q = s.queue
+        with self._reading() as conn:
+            rows = conn.execute(
+                select(q.c.url)
+                .where(q.c.state == "pending")
+                .order_by(q.c.discovered_at, q.c.url)
+                .limit(limit)
+            )
+            return [str(u) for u in rows.scalars()]
+
+    def mark_queued(self, url: str, state: str) -> None:
+        self.finish(url, state)
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table, for summaries and for checking a copy."""
+        tables = (s.responses, s.articles, s.aliases, s.lsh, s.anchors, s.edges, s.failures)
+        with self._reading() as conn:
+            return {
+                table.name: int(conn.execute(select(func.count()).select_from(table)).scalar_one())
+                for table in tables
+            }
 
     # -- responses -------------------------------------------------------------------
 
     def add_response(self, result: FetchResult) -> tuple[int, bool]:
         """Keep a raw response, compressed; returns (id, is_new). Unchanged: not re-added."""
+        r = s.responses
         digest = hashlib.sha256(result.content).hexdigest()
-        row = self.conn.execute(
-            "SELECT id FROM responses WHERE url = ? AND sha256 = ?", (result.url, digest)
-        ).fetchone()
-        if row:
-            return int(row[0]), False
-        cursor = self.conn.execute(
-            "INSERT INTO responses (url, final_url, status, headers, redirects, body, sha256,"
-            " fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                result.url,
-                result.final_url,
-                result.status,
-                json.dumps(list(result.headers)),
-                json.dumps([[r.url, r.status, r.location] for r in result.redirects]),
-                zlib.compress(result.content, 1),  # level 1: a third of the cost of 6, 18% larger
-                digest,
-                (result.fetched_at or datetime.now(UTC)).isoformat(timespec="seconds"),
-            ),
-        )
-        return int(cursor.lastrowid or 0), True
+        with self.transaction():
+            existing = self.conn.execute(
+                select(r.c.id).where(r.c.url == result.url, r.c.sha256 == digest)
+            ).scalar()
+            if existing is not None:
+                return int(existing), False
+            inserted = self.conn.execute(
+                insert(r).values(
+                    url=result.url,
+                    final_url=result.final_url,
+                    status=result.status,
+                    headers=json.dumps(list(result.headers)),
+                    redirects=json.dumps([[h.url, h.status, h.location] for h in result.redirects]),
+                    # level 1: a third of the cost of 6, 18% larger
+                    body=zlib.compress(result.content, 1),
+                    sha256=digest,
+                    fetched_at=(result.fetched_at or datetime.now(UTC)).isoformat(
+                        timespec="seconds"
+                    ),
+                )
+            )
+        return _new_id(inserted), True
 
     def response_body(self, response_id: int) -> bytes:
-        row = self.conn.execute(
-            "SELECT body FROM responses WHERE id = ?", (response_id,)
-        ).fetchone()
-        if row is None:
+        with self._reading() as conn:
+            body = conn.execute(
+                select(s.responses.c.body).where(s.responses.c.id == response_id)
+            ).scalar()
+        if body is None:
             raise StoreError(f"no response {response_id}")
-        return zlib.decompress(row[0])
+        return zlib.decompress(body)
 
     def record_failure(self, url: str, reason: str) -> None:
-        with self.transaction():
-            self.conn.execute("INSERT INTO failures VALUES (?, ?, ?)", (url, reason, _now()))
+        with self.transaction(exclusive=False):
+            self.conn.execute(insert(s.failures).values(url=url, reason=reason, at=_now()))
 
     def failures(self) -> list[tuple[str, str, str]]:
-        return list(self.conn.execute("SELECT url, reason, at FROM failures ORDER BY rowid"))
+        f = s.failures
+        with self._reading() as conn:
+            rows = conn.execute(select(f.c.url, f.c.reason, f.c.at).order_by(f.c.id)).all()
+        return [(str(u), str(r), str(a)) for u, r, a in rows]
 
     # -- articles --------------------------------------------------------------------
 
     def article_id(self, url: str) -> int | None:
         """The article stored for ``url``, directly or through an alias (redirect, canonical)."""
-        row = self.conn.execute("SELECT id FROM articles WHERE url = ?", (url,)).fetchone()
-        if row is None:
-            row = self.conn.execute(
-                "SELECT article_id FROM aliases WHERE url = ?", (url,)
-            ).fetchone()
-        return int(row[0]) if row else None
+        with self._reading() as conn:
+            found = conn.execute(_ARTICLE_BY_URL, {"url": url}).scalar()
+            if found is None:
+                found = conn.execute(_ALIAS_BY_URL, {"url": url}).scalar()
+        return int(found) if found is not None else None
 
     def add_alias(self, url: str, article_id: int) -> None:
-        self.conn.execute(
-            "INSERT OR IGNORE INTO aliases (url, article_id) VALUES (?, ?)", (url, article_id)
-        )
+        with self.transaction():
+            self.conn.execute(
+                self._insert(s.aliases)
+                .values(url=url, article_id=article_id)
+                .on_conflict_do_nothing(index_elements=["url"])
+            )
 
     def add_article(
         self,
@@ -610,82 +728,61 @@ class Store:
         response_id: int | None,
         first_seen: str,
     ) -> int:
-        """Insert or update an article, its LSH keys and anchors (call inside a transaction)."""
-        text = zlib.compress(article.text.encode("utf-8"), 6)
-        existing = self.article_id(article.url)
-        values = (
-            article.outlet,
-            article.title,
-            article.published,
-            _article_data(article),
-            text,
-            size,
-            len(anchors),
-            signature,
-            response_id,
-        )
-        if existing is None:
-            cursor = self.conn.execute(
-                "INSERT INTO articles (outlet, title, published, data, text, size, anchors,"
-                " signature, response_id, url, first_seen)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (*values, article.url, first_seen),
-            )
-            article_id = int(cursor.lastrowid or 0)
-        else:
-            article_id = existing
-            self.conn.execute(
-                "UPDATE articles SET outlet=?, title=?, published=?, data=?, text=?, size=?,"
-                " anchors=?, signature=?, response_id=? WHERE id = ?",
-                (*values, article_id),
-            )
-            self.conn.execute("DELETE FROM lsh WHERE article_id = ?", (article_id,))
-            self.conn.execute("DELETE FROM anchors WHERE article_id = ?", (article_id,))
-        self.conn.executemany(
-            "INSERT OR IGNORE INTO lsh (key, article_id) VALUES (?, ?)",
-            [(key, article_id) for key in keys],
-        )
-        self.conn.executemany(
-            "INSERT OR IGNORE INTO anchors (key, article_id) VALUES (?, ?)",
-            [(key, article_id) for key in anchors],
-        )
+        """Insert or update an article, its LSH keys and anchors (one transaction)."""
+        a = s.articles
+        values: dict[str, Any] = {
+            "outlet": article.outlet,
+            "title": article.title,
+            "published": article.published,
+            "data": _article_data(article),
+            "text": zlib.compress(article.text.encode("utf-8"), 6),
+            "size": size,
+            "anchors": len(anchors),
+            "signature": signature,
+            "response_id": response_id,
+        }
+        with self.transaction():
+            conn = self.conn
+            existing = self.article_id(article.url)
+            if existing is None:
+                result = conn.execute(
+                    insert(a).values(url=article.url, first_seen=first_seen, **values)
+                )
+                article_id = _new_id(result)
+            else:
+                article_id = existing
+                conn.execute(update(a).where(a.c.id == article_id).values(**values))
+                conn.execute(delete(s.lsh).where(s.lsh.c.article_id == article_id))
+                conn.execute(delete(s.anchors).where(s.anchors.c.article_id == article_id))
+            for table, table_keys in ((s.lsh, keys), (s.anchors, anchors)):
+                rows = [{"key": key, "article_id": article_id} for key in set(table_keys)]
+                if rows:
+                    conn.execute(insert(table), rows)
         return article_id
 
     def load(self, article_id: int) -> StoredArticle:
-        row = self.conn.execute(
-            "SELECT id, url, outlet, title, published, first_seen, data, text, size, signature"
-            " FROM articles WHERE id = ?",
-            (article_id,),
-        ).fetchone()
-        if row is None:
+        loaded = self.load_many([article_id])
+        if not loaded:
             raise StoreError(f"no article {article_id}")
-        return self._row_to_article(row)
+        return loaded[0]
 
     def load_many(self, ids: Iterable[int]) -> list[StoredArticle]:
         ids = list(ids)
         out: list[StoredArticle] = []
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            out.extend(
-                self._row_to_article(row)
-                for row in self.conn.execute(
-                    "SELECT id, url, outlet, title, published, first_seen, data, text, size,"
-                    f" signature FROM articles WHERE id IN ({marks})",
-                    chunk,
-                )
-            )
+        with self._reading() as conn:
+            for start in range(0, len(ids), _CHUNK):
+                rows = conn.execute(_LOAD_MANY, {"ids": ids[start : start + _CHUNK]})
+                out.extend(self._row_to_article(row) for row in rows)
         return out
 
     @staticmethod
-    def _row_to_article(row: tuple[object, ...]) -> StoredArticle:
+    def _row_to_article(row: Any) -> StoredArticle:
         (article_id, url, outlet, title, published, first_seen, data, text, size, sig) = row
         extra = json.loads(str(data))
-        assert isinstance(text, bytes)
         article = Article(
             url=str(url),
             outlet=str(outlet),
-            text=zlib.decompress(text).decode("utf-8"),
+            text=zlib.decompress(bytes(text)).decode("utf-8"),
             title=title if isinstance(title, str) else None,
             authors=tuple(extra["authors"]),
             published=published if isinstance(published, str) else None,
@@ -698,64 +795,72 @@ class Store:
             noindex=bool(extra["noindex"]),
         )
         return StoredArticle(
-            id=int(str(article_id)),
+            id=int(article_id),
             article=article,
             first_seen=str(first_seen),
-            size=int(str(size)),
-            signature=sig if isinstance(sig, bytes) else None,
+            size=int(size),
+            signature=bytes(sig) if sig is not None else None,
         )
 
     def band_hits(self, keys: list[int] | tuple[int, ...]) -> dict[int, int]:
         """Article id -> number of LSH band keys it shares with ``keys``."""
         if not keys:
             return {}
-        marks = ",".join("?" * len(keys))
-        return {
-            int(article_id): int(hits)
-            for article_id, hits in self.conn.execute(
-                f"SELECT article_id, count(*) FROM lsh WHERE key IN ({marks}) GROUP BY article_id",
-                tuple(keys),
-            )
-        }
+        with self._reading() as conn:
+            rows = conn.execute(_BAND_HITS, {"keys": list(keys)})
+            return {int(article_id): int(hits) for article_id, hits in rows}
 
     def anchor_hits(
         self, anchors: list[int] | tuple[int, ...], *, max_postings: int
     ) -> dict[int, int]:
         """Article id -> number of anchors it shares; anchors on too many articles are skipped."""
         hits: dict[int, int] = {}
-        query = "SELECT article_id FROM anchors WHERE key = ? LIMIT ?"
-        for key in anchors:
-            rows = self.conn.execute(query, (key, max_postings + 1)).fetchall()
-            if len(rows) > max_postings:
-                continue  # boilerplate shared by many articles says nothing
-            for (article_id,) in rows:
-                hits[article_id] = hits.get(article_id, 0) + 1
+        with self._reading() as conn:
+            for key in anchors:
+                rows = conn.execute(_ANCHOR_POSTINGS, {"key": key, "limit": max_postings + 1})
+                postings = rows.scalars().all()
+                if len(postings) > max_postings:
+                    continue  # boilerplate shared by many articles says nothing
+                for article_id in postings:
+                    hits[int(article_id)] = hits.get(int(article_id), 0) + 1
         return hits
 
     def index_entries(self, ids: list[int]) -> dict[int, tuple[bytes, int, int]]:
         """Article id -> (signature, shingle count, anchor count), for fingerprinted articles."""
+        a = s.articles
         out: dict[int, tuple[bytes, int, int]] = {}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            for article_id, signature, size, anchors in self.conn.execute(
-                f"SELECT id, signature, size, anchors FROM articles WHERE id IN ({marks})"
-                " AND signature IS NOT NULL",
-                chunk,
-            ):
-                out[int(article_id)] = (signature, int(size), int(anchors))
+        with self._reading() as conn:
+            for start in range(0, len(ids), _CHUNK):
+                rows = conn.execute(
+                    select(a.c.id, a.c.signature, a.c.size, a.c.anchors).where(
+                        a.c.id.in_(ids[start : start + _CHUNK]), a.c.signature.is_not(None)
+                    )
+                )
+                for article_id, signature, size, anchors in rows:
+                    out[int(article_id)] = (bytes(signature), int(size), int(anchors))
         return out
 
     def count_articles(self) -> int:
-        return int(self.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+        with self._reading() as conn:
+            return int(conn.execute(select(func.count()).select_from(s.articles)).scalar_one())
 
     def iter_articles(self) -> Iterator[StoredArticle]:
-        cursor = self.conn.execute(
-            "SELECT id, url, outlet, title, published, first_seen, data, text, size, signature"
-            " FROM articles ORDER BY id"
+        """Every article, by id, read a chunk at a time (the connection is free in between)."""
+        last = 0
+        query = (
+            select(*_ARTICLE_COLUMNS)
+            .where(s.articles.c.id > bindparam("last"))
+            .order_by(s.articles.c.id)
+            .limit(_CHUNK)
         )
-        for row in cursor:
-            yield self._row_to_article(row)
+        while True:
+            with self._reading() as conn:
+                rows = conn.execute(query, {"last": last}).all()
+            if not rows:
+                return
+            for row in rows:
+                yield self._row_to_article(row)
+            last = int(rows[-1][0])
 
     # -- edges -----------------------------------------------------------------------
 
@@ -764,63 +869,60 @@ class Store:
 
         A pair keeps the time and run it was first detected in.
         """
-        pair = (edge.source, edge.target, edge.target, edge.source)
-        row = self.conn.execute(
-            "SELECT detected_at, run_id FROM edges"
-            " WHERE (source = ? AND target = ?) OR (source = ? AND target = ?)",
-            pair,
-        ).fetchone()
-        detected_at, run_id = row if row else (_now(), self.run_id)
-        self.conn.execute(
-            "DELETE FROM edges WHERE (source = ? AND target = ?) OR (source = ? AND target = ?)",
-            pair,
-        )
-        self.conn.execute(
-            "INSERT INTO edges (source, target, confidence, similarity, containment, evidence,"
-            " explanation, updated_at, detected_at, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                edge.source,
-                edge.target,
-                edge.confidence,
-                edge.similarity,
-                edge.containment,
-                _evidence_json(edge.evidence),
-                edge.explanation,
-                _now(),
-                detected_at,
-                run_id,
-            ),
-        )
+        now = _now()
+        values = {
+            "pair": pair_key(edge.source, edge.target),
+            "source": edge.source,
+            "target": edge.target,
+            "confidence": edge.confidence,
+            "similarity": edge.similarity,
+            "containment": edge.containment,
+            "evidence": _evidence_json(edge.evidence),
+            "explanation": edge.explanation,
+            "updated_at": now,
+            "detected_at": now,
+            "run_id": self.run_id,
+        }
+        statement = self._insert(s.edges).values(**values)
+        kept = {"pair", "detected_at", "run_id"}
+        with self.transaction():
+            self.conn.execute(
+                statement.on_conflict_do_update(
+                    index_elements=["pair"],
+                    set_={k: statement.excluded[k] for k in values if k not in kept},
+                )
+            )
 
     def delete_edges_of(self, node: str) -> None:
-        self.conn.execute("DELETE FROM edges WHERE source = ? OR target = ?", (node, node))
+        e = s.edges
+        with self.transaction():
+            self.conn.execute(delete(e).where(or_(e.c.source == node, e.c.target == node)))
 
     def edges_of(self, node: str) -> list[Edge]:
-        rows = self.conn.execute(
-            "SELECT source, target, confidence, similarity, containment, evidence, explanation"
-            " FROM edges WHERE source = ? UNION ALL"
-            " SELECT source, target, confidence, similarity, containment, evidence, explanation"
-            " FROM edges WHERE target = ?",
-            (node, node),
-        ).fetchall()
-        return [self._row_to_edge(r) for r in rows]
+        e = s.edges
+        query = union_all(
+            select(*_EDGE_COLUMNS).where(e.c.source == node),
+            select(*_EDGE_COLUMNS).where(e.c.target == node),
+        )
+        with self._reading() as conn:
+            return [self._row_to_edge(r) for r in conn.execute(query)]
 
     def iter_edges(self) -> Iterator[Edge]:
-        for row in self.conn.execute(
-            "SELECT source, target, confidence, similarity, containment, evidence, explanation"
-            " FROM edges ORDER BY source, target"
-        ):
+        e = s.edges
+        with self._reading() as conn:
+            rows = conn.execute(select(*_EDGE_COLUMNS).order_by(e.c.source, e.c.target)).all()
+        for row in rows:
             yield self._row_to_edge(row)
 
     @staticmethod
-    def _row_to_edge(row: tuple[object, ...]) -> Edge:
+    def _row_to_edge(row: Any) -> Edge:
         source, target, confidence, similarity, contained, evidence, explanation = row
         return Edge(
             source=str(source),
             target=str(target),
-            confidence=float(str(confidence)),
-            similarity=float(str(similarity)),
-            containment=float(str(contained)),
+            confidence=float(confidence),
+            similarity=float(similarity),
+            containment=float(contained),
             evidence=_evidence_from(str(evidence)),
             explanation=str(explanation),
         )
@@ -833,62 +935,109 @@ class Store:
 
     def cached_search(self, provider: str, query: str) -> tuple[str, str] | None:
         """(response, fetched_at) cached for a provider's query, or None."""
-        row = self.conn.execute(
-            "SELECT response, fetched_at FROM search_cache WHERE provider = ? AND query = ?",
-            (provider, query),
-        ).fetchone()
+        c = s.search_cache
+        with self._reading() as conn:
+            row = conn.execute(
+                select(c.c.response, c.c.fetched_at).where(
+                    c.c.provider == provider, c.c.query == query
+                )
+            ).first()
         return (str(row[0]), str(row[1])) if row else None
 
     def cache_search(self, provider: str, query: str, response: str) -> None:
+        values = {"provider": provider, "query": query, "response": response, "fetched_at": _now()}
         with self.transaction():
-            self.conn.execute(
-                "INSERT OR REPLACE INTO search_cache (provider, query, response, fetched_at)"
-                " VALUES (?, ?, ?, ?)",
-                (provider, query, response, _now()),
-            )
+            self.conn.execute(self._upsert(s.search_cache, values, ["provider", "query"]))
 
     def record_candidate(
         self, query_url: str, candidate: str, provider: str, status: str, reason: str
     ) -> None:
         """Remember a provider's candidate for a queried article: verified or rejected, and why."""
+        values = {
+            "query_url": query_url,
+            "candidate": candidate,
+            "provider": provider,
+            "status": status,
+            "reason": reason,
+            "seen_at": _now(),
+        }
         with self.transaction():
-            self.conn.execute(
-                "INSERT OR REPLACE INTO search_candidates"
-                " (query_url, candidate, provider, status, reason, seen_at)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                (query_url, candidate, provider, status, reason, _now()),
-            )
+            self.conn.execute(self._upsert(s.search_candidates, values, ["query_url", "candidate"]))
 
     def candidates(self, query_url: str) -> list[tuple[str, str, str, str]]:
         """(candidate, provider, status, reason) recorded for a queried article."""
-        return [
-            (str(r[0]), str(r[1]), str(r[2]), str(r[3]))
-            for r in self.conn.execute(
-                "SELECT candidate, provider, status, reason FROM search_candidates"
-                " WHERE query_url = ? ORDER BY candidate",
-                (query_url,),
-            )
-        ]
+        c = s.search_candidates
+        with self._reading() as conn:
+            rows = conn.execute(
+                select(c.c.candidate, c.c.provider, c.c.status, c.c.reason)
+                .where(c.c.query_url == query_url)
+                .order_by(c.c.candidate)
+            ).all()
+        return [(str(r[0]), str(r[1]), str(r[2]), str(r[3])) for r in rows]
 
     def set_first_seen(self, article_id: int, when: str) -> None:
         """Move an article's first-seen time (an earlier sighting, e.g. by a search provider)."""
         with self.transaction():
-            self.conn.execute("UPDATE articles SET first_seen = ? WHERE id = ?", (when, article_id))
+            self.conn.execute(
+                update(s.articles).where(s.articles.c.id == article_id).values(first_seen=when)
+            )
+
+    # -- helpers -----------------------------------------------------------------------
+
+    def _upsert(self, table: Table, values: dict[str, Any], keys: list[str]) -> Any:
+        """INSERT, or UPDATE the row with the same ``keys`` (both engines' ON CONFLICT)."""
+        statement = self._insert(table).values(**values)
+        return statement.on_conflict_do_update(
+            index_elements=keys,
+            set_={k: statement.excluded[k] for k in values if k not in keys},
+        )
+
+
+def _new_id(result: Any) -> int:
+    key = result.inserted_primary_key
+    assert key is not None
+    return int(key[0])
 
 
 class _Transaction:
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
+    """One all-or-nothing unit of writes; nested blocks join the outer one."""
+
+    def __init__(self, store: Store, exclusive: bool) -> None:
+        self.store = store
+        self.exclusive = exclusive
         self.outer = False
 
-    def __enter__(self) -> sqlite3.Connection:
-        self.outer = not self.conn.in_transaction
-        if self.outer:
+    def __enter__(self) -> Connection:
+        store = self.store
+        conn = store.conn
+        self.outer = store._depth == 0
+        store._depth += 1
+        if not self.outer:
+            return conn
+        try:
+            if conn.in_transaction():
+                conn.rollback()  # a read left open: start clean
+            conn.info["write"] = True
             try:
-                self.conn.execute("BEGIN IMMEDIATE")
-            except sqlite3.Error as error:
-                raise StoreError(_write_error(error)) from error
-        return self.conn
+                conn.begin()
+            finally:
+                conn.info["write"] = False
+            if self.exclusive and store.dialect == "postgresql":
+                # writers take turns, as SQLite's BEGIN IMMEDIATE makes them
+                conn.execute(
+                    select(s.meta.c.value)
+                    .where(s.meta.c.key == literal("schema_version"))
+                    .with_for_update()
+                )
+        except DBAPIError as exc:
+            store._depth -= 1
+            self._rollback()
+            raise store_error(exc, store.path) from None
+        except BaseException:
+            store._depth -= 1
+            self._rollback()
+            raise
+        return conn
 
     def __exit__(
         self,
@@ -896,30 +1045,27 @@ class _Transaction:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
+        store = self.store
+        store._depth -= 1
         if not self.outer:
             return
         if exc_type is None:
             try:
-                self.conn.execute("COMMIT")
-            except sqlite3.Error as error:
+                store.conn.commit()
+            except DBAPIError as error:
                 self._rollback()
-                raise StoreError(_write_error(error)) from error
+                raise store_error(error, store.path) from None
             return
         self._rollback()
-        if isinstance(exc, sqlite3.Error):
-            raise StoreError(_write_error(exc)) from exc
+        if isinstance(exc, DBAPIError):
+            raise store_error(exc, store.path) from None
 
     def _rollback(self) -> None:
-        if self.conn.in_transaction:
-            self.conn.execute("ROLLBACK")
-
-
-def _write_error(error: sqlite3.Error) -> str:
-    text = str(error)
-    if "readonly" in text:
-        return "the store is read-only (check the file's permissions)"
-    if "disk is full" in text or "disk I/O" in text:
-        return f"could not write the store: {text} (is the disk full?)"
-    if "locked" in text or "busy" in text:
-        return f"the store is locked by another process: {text}"
-    return f"could not write the store: {text}"
+        conn = self.store._conn
+        if conn is None:
+            return
+        try:
+            if conn.in_transaction():
+                conn.rollback()
+        except DBAPIError:  # the connection is gone; the server rolled back for us
+            logger.debug("rollback failed on %s", self.store.path, exc_info=True)
