@@ -57,6 +57,9 @@ class Settings:
     # Politeness, retries, robots.txt and the address guard (checked when a Fetcher is made).
     host_delay: float = 1.0  # minimum seconds between the starts of two requests to one host
     retries: int = 3  # further attempts after a transient failure (timeout, reset, 429, 5xx)
+    # seconds a worker's claim on queued URLs lasts without renewal (renewed while it
+    # works): a dead worker's URLs go to another after at most this long
+    claim_lease: float = 120.0
     backoff_base: float = 0.5  # seconds before the first retry; doubles each time, jittered
     backoff_cap: float = 30.0  # seconds: the longest wait between two attempts
     retry_after_cap: float = 30.0  # seconds: a longer Retry-After fails the URL instead of waiting
@@ -102,7 +105,7 @@ class Settings:
             value = getattr(self, name)
             if not 0.0 < value <= 1.0:
                 raise ConfigError(f"{name} must be in (0, 1], got {value}")
-        for name in ("connect_timeout", "read_timeout", "total_timeout"):
+        for name in ("connect_timeout", "read_timeout", "total_timeout", "claim_lease"):
             if getattr(self, name) <= 0:
                 raise ConfigError(f"{name} must be positive")
         if self.max_redirects < 0 or self.max_redirects > 10:

@@ -8,10 +8,12 @@ near-duplicates and records the edges.
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import json
 import logging
-from collections.abc import Iterable
+from collections.abc import AsyncIterator, Iterable
+from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -73,7 +75,7 @@ class IngestOutcome:
 
     url: str
     article_id: int | None
-    status: str  # new | updated | unchanged | too-short | failed
+    status: str  # new | updated | unchanged | too-short | failed | elsewhere (another worker)
     matches: int = 0
     reason: str = ""
 
@@ -214,38 +216,107 @@ async def ingest_urls(
 ) -> list[IngestOutcome]:
     """Fetch, extract and store pages; failures are recorded and reported, never raised.
 
-    URLs are fetched in chunks, so a list of any length is handled in flat memory,
-    and each page is committed as soon as its chunk is in.
+    URLs are fetched in windows, so a list of any length is handled in flat memory,
+    and each page is committed as soon as its window is in. The work is shared
+    through the store's queue: several processes (on several hosts, with a
+    PostgreSQL store) given overlapping lists fetch each URL once between them, and
+    the URLs of a worker that dies are claimed again when its lease runs out.
+    Outcomes come in the order of ``urls`` (one per distinct URL).
     """
-    outcomes: list[IngestOutcome] = []
-    chunk: list[str] = []
+    order: list[IngestOutcome | str] = []
+    done: dict[str, IngestOutcome] = {}
+    window: list[str] = []
     seen: set[str] = set()
     size = max(32, settings.concurrency * 4)
+    since = store.database_now().isoformat(timespec="seconds")
     for raw in urls:
         try:
             url = normalize_url(raw)
         except FetchError as exc:
             shown = exc.url  # redacted: a URL with credentials is never echoed or stored
             store.record_failure(shown, str(exc))
-            outcomes.append(IngestOutcome(shown, None, "failed", reason=str(exc)))
+            order.append(IngestOutcome(shown, None, "failed", reason=str(exc)))
             continue
         if url in seen:
             continue
         seen.add(url)
-        chunk.append(url)
-        if len(chunk) >= size:
-            outcomes.extend(await _ingest_chunk(chunk, store, settings, fetcher))
-            chunk = []
-    if chunk:
-        outcomes.extend(await _ingest_chunk(chunk, store, settings, fetcher))
-    return outcomes
+        order.append(url)
+        window.append(url)
+        if len(window) >= size:
+            await _ingest_window(window, store, settings, fetcher, since, done)
+            window = []
+    if window:
+        await _ingest_window(window, store, settings, fetcher, since, done)
+    return [done[item] if isinstance(item, str) else item for item in order]
 
 
-async def _ingest_chunk(
-    urls: list[str], store: Store, settings: Settings, fetcher: Fetcher
-) -> list[IngestOutcome]:
-    results = await fetcher.fetch_many(urls)
-    return [_ingest_one(store, settings, u, r) for u, r in zip(urls, results, strict=True)]
+CLAIM_POLL_SECONDS = 0.5  # how often to look again at URLs another worker is fetching
+
+
+async def _ingest_window(
+    window: list[str],
+    store: Store,
+    settings: Settings,
+    fetcher: Fetcher,
+    since: str,
+    done: dict[str, IngestOutcome],
+) -> None:
+    """Ingest the URLs of ``window`` this worker claims; wait for those others claimed."""
+    store.enqueue_again(window, "ingest", before=since)
+    lease = settings.claim_lease
+    batch = max(8, settings.concurrency)
+    try:
+        async with _renewing(store, lease):
+            while True:
+                # a few at a time, so that concurrent workers share a window out
+                claimed = store.claim(store.worker, batch, lease=lease, among=window)
+                if claimed:
+                    results = await fetcher.fetch_many(claimed)
+                    for url, result in zip(claimed, results, strict=True):
+                        outcome = _ingest_one(store, settings, url, result)
+                        store.finish(url, "failed" if outcome.status == "failed" else "done")
+                        done[url] = outcome
+                    continue
+                rest = [u for u in window if u not in done]
+                states = store.queue_states(rest)
+                if not any(state in ("pending", "claimed") for state, _ in states.values()):
+                    break
+                await asyncio.sleep(CLAIM_POLL_SECONDS)  # another worker has them
+    finally:
+        store.release(store.worker)  # cut short: what this worker claimed goes back
+    for url in window:
+        if url not in done:
+            done[url] = _done_elsewhere(store, url)
+
+
+def _done_elsewhere(store: Store, url: str) -> IngestOutcome:
+    article_id = store.article_id(url)
+    if article_id is not None:
+        return IngestOutcome(url, article_id, "elsewhere", reason="ingested by another worker")
+    reasons = [reason for failed, reason, _ in store.failures_of(url)]
+    reason = reasons[-1] if reasons else "failed in another worker"
+    return IngestOutcome(url, None, "failed", reason=reason)
+
+
+@asynccontextmanager
+async def _renewing(store: Store, lease: float) -> AsyncIterator[None]:
+    """Keep this worker's claims alive while it works (a third of the lease at a time)."""
+
+    async def renew() -> None:
+        while True:
+            await asyncio.sleep(lease / 3)
+            try:
+                store.renew(store.worker, lease)
+            except ProvenanceError as exc:
+                logger.warning("could not renew claims on queued URLs: %s", exc)
+
+    task = asyncio.create_task(renew())
+    try:
+        yield
+    finally:
+        task.cancel()
+        with suppress(asyncio.CancelledError):
+            await task
 
 
 def _ingest_one(

@@ -22,6 +22,9 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
+import secrets
+import socket
 import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -158,6 +161,8 @@ class Store:
         self._registry: Registry | None = None
         self._boilerplate: dict[str, frozenset[int]] = {}
         self.run_id: int | None = None  # the watch run writing now, if any
+        # who claims queued URLs through this store: unique across hosts and processes
+        self.worker = f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(4)}"
         self._insert: Any = postgresql.insert if self.dialect == "postgresql" else sqlite.insert
 
     # -- opening ---------------------------------------------------------------------
@@ -526,9 +531,12 @@ class Store:
 
     def enqueue(self, urls: Iterable[tuple[str, str]]) -> int:
         """Queue (url, source) pairs not yet stored nor queued; returns how many are new."""
+        first: dict[str, str] = {}
+        for url, source in urls:
+            first.setdefault(url, source)
         added = 0
         with self.transaction(exclusive=False):
-            for url, source in urls:
+            for url, source in sorted(first.items()):  # one lock order for every worker
                 if self.article_id(url) is not None:
                     continue
                 result = self.conn.execute(
@@ -546,36 +554,43 @@ class Store:
         shared URL once; a URL done in an earlier run is fetched again.
         """
         q = s.queue
+        wanted = sorted(set(urls))  # one lock order for every worker: no deadlocks
         with self.transaction(exclusive=False):
-            for url in urls:
-                statement = self._insert(q).values(
-                    url=url, source=source, discovered_at=_now(), state="pending"
-                )
+            insert_new = self._insert(q).on_conflict_do_nothing(index_elements=["url"])
+            if wanted:
+                now = _now()
                 self.conn.execute(
-                    statement.on_conflict_do_update(
-                        index_elements=["url"],
-                        set_={"state": "pending", "claimed_by": None, "claimed_until": None},
-                        where=and_(
-                            q.c.state.in_(("done", "failed")),
-                            func.coalesce(q.c.finished_at, "") < before,
-                        ),
+                    insert_new,
+                    [{"url": u, "source": source, "discovered_at": now} for u in wanted],
+                )
+            for start in range(0, len(wanted), _CHUNK):
+                self.conn.execute(
+                    update(q)
+                    .where(
+                        q.c.url.in_(wanted[start : start + _CHUNK]),
+                        q.c.state.in_(("done", "failed")),
+                        func.coalesce(q.c.finished_at, "") < before,
                     )
+                    .values(state="pending", claimed_by=None, claimed_until=None)
                 )
 
     def claim(
         self, worker: str, limit: int, *, lease: float, among: list[str] | None = None
     ) -> list[str]:
-        """Claim up to ``limit`` URLs for ``worker``: pending ones, or ones whose lease ran out.
+        """Claim up to ``limit`` URLs for ``worker``: pending ones, its own, or ones whose
+        lease ran out (a dead worker's).
 
         Concurrent claimers skip each other's locked rows (``SKIP LOCKED``), so no URL
         goes to two workers. ``among`` limits the claim to those URLs.
         """
         q = s.queue
+        self._reap_dead_claims()
         now = self.database_now()
         stamp = now.isoformat(timespec="seconds")
         until = (now + timedelta(seconds=lease)).isoformat(timespec="seconds")
         claimable = or_(
-            q.c.state == "pending", and_(q.c.state == "claimed", q.c.claimed_until < stamp)
+            q.c.state == "pending",
+            and_(q.c.state == "claimed", or_(q.c.claimed_until < stamp, q.c.claimed_by == worker)),
         )
         query = select(q.c.url).where(claimable)
         if among is not None:
@@ -594,6 +609,31 @@ class Store:
                     .values(state="claimed", claimed_by=worker, claimed_until=until)
                 )
         return urls
+
+    def _reap_dead_claims(self) -> None:
+        """Give back at once the claims of dead processes on this host (others: by lease)."""
+        q = s.queue
+        host = socket.gethostname()
+        with self._reading() as conn:
+            holders = conn.execute(
+                select(q.c.claimed_by).where(q.c.state == "claimed").distinct()
+            ).scalars()
+            dead = [h for h in holders if h and h != self.worker and _dead_here(h, host)]
+        for holder in dead:
+            logger.info("taking back the queued URLs of %s (no longer running)", holder)
+            self.release(holder)
+
+    def renew(self, worker: str, lease: float) -> int:
+        """Extend a live worker's claims by ``lease`` seconds; returns how many it holds."""
+        q = s.queue
+        until = (self.database_now() + timedelta(seconds=lease)).isoformat(timespec="seconds")
+        with self.transaction(exclusive=False):
+            result = self.conn.execute(
+                update(q)
+                .where(q.c.state == "claimed", q.c.claimed_by == worker)
+                .values(claimed_until=until)
+            )
+        return int(result.rowcount)
 
     def finish(self, url: str, state: str) -> None:
         """A claimed URL is ``done`` or ``failed``."""
@@ -638,9 +678,6 @@ class Store:
                 .limit(limit)
             )
             return [str(u) for u in rows.scalars()]
-
-    def mark_queued(self, url: str, state: str) -> None:
-        self.finish(url, state)
 
     def counts(self) -> dict[str, int]:
         """Rows per table, for summaries and for checking a copy."""
@@ -692,6 +729,15 @@ class Store:
     def record_failure(self, url: str, reason: str) -> None:
         with self.transaction(exclusive=False):
             self.conn.execute(insert(s.failures).values(url=url, reason=reason, at=_now()))
+
+    def failures_of(self, url: str) -> list[tuple[str, str, str]]:
+        """The failures recorded for one URL, oldest first."""
+        f = s.failures
+        with self._reading() as conn:
+            rows = conn.execute(
+                select(f.c.url, f.c.reason, f.c.at).where(f.c.url == url).order_by(f.c.id)
+            ).all()
+        return [(str(u), str(r), str(a)) for u, r, a in rows]
 
     def failures(self) -> list[tuple[str, str, str]]:
         f = s.failures
@@ -991,6 +1037,20 @@ class Store:
             index_elements=keys,
             set_={k: statement.excluded[k] for k in values if k not in keys},
         )
+
+
+def _dead_here(worker: str, host: str) -> bool:
+    """Is ``worker`` (host:pid:token) a process of this host that is no longer running?"""
+    parts = worker.rsplit(":", 2)
+    if len(parts) != 3 or parts[0] != host or not parts[1].isdigit():
+        return False
+    try:
+        os.kill(int(parts[1]), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:  # alive, someone else's
+        return False
+    return False
 
 
 def _new_id(result: Any) -> int:

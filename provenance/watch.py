@@ -1,11 +1,13 @@
 """Watching outlets from cron: discover, ingest, and report the copies that are new.
 
-A run takes a lock (so overlapping cron runs do not collide), discovers article
+A run on a SQLite store takes a lock (so overlapping cron runs do not collide;
+runs on a PostgreSQL store share the queue out instead), discovers article
 URLs from the watched outlets' feeds, sitemaps and home pages (conditional GETs:
 an unchanged feed costs one 304), queues the URLs it has not stored, fetches and
 ingests the queue until done or until ``max_runtime``, and reports every
 republication edge first detected in this run. The queue lives in the store, so
-a run killed half way loses nothing: the next run takes up the pending URLs.
+a run killed half way loses nothing: the next run takes up the pending URLs (and
+a dead run's claimed ones once their lease runs out).
 """
 
 from __future__ import annotations
@@ -24,13 +26,15 @@ from pathlib import Path
 from typing import TextIO
 
 from .config import Settings
+from .database import locate
 from .discover import Discovered, feed_links, parse_feed, parse_sitemap, robots_sitemaps
 from .errors import FetchError, LockHeldError, ProvenanceError, StoreError
 from .fetch import Fetcher
 from .models import Edge
-from .pipeline import ingest_urls
+from .pipeline import IngestOutcome, ingest_urls
 from .robots import robots_url as robots_txt_url
 from .store import Store
+from .urls import normalize_url
 from .watchlist import WatchedOutlet, Watchlist
 
 __all__ = ["EXIT", "RunReport", "edge_record", "lock", "run_watch"]
@@ -88,8 +92,15 @@ class RunReport:
 
 @contextmanager
 def lock(store_path: str) -> Iterator[None]:
-    """An exclusive, non-blocking lock beside the store; LockHeldError if another run has it."""
-    path = Path(store_path + ".lock")
+    """An exclusive, non-blocking lock beside a SQLite store; LockHeldError if another run has it.
+
+    A PostgreSQL store takes no lock: concurrent runs share its queue out between them.
+    """
+    where = locate(store_path)
+    if where.path is None:
+        yield
+        return
+    path = Path(where.path + ".lock")
     try:
         handle = path.open("a+")
     except OSError as exc:
@@ -249,26 +260,25 @@ async def run_watch(
             if remaining is not None and remaining <= 0:
                 report.stopped_early = bool(store.pending(1))
                 break
-            urls = store.pending(batch)
+            # claimed, not just read: concurrent runs on a shared store split the queue
+            urls = store.claim(store.worker, batch, lease=settings.claim_lease)
             if not urls:
                 break
             if on_progress is not None:
                 on_progress("ingesting", report.ingested, report.ingested + len(urls))
             try:
-                # a batch cut off by the deadline leaves its URLs pending for the next run
+                # a batch cut off by the deadline gives its URLs back for the next run
                 async with asyncio.timeout(remaining):
                     outcomes = await ingest_urls(urls, store, settings, fetcher=fetcher)
             except TimeoutError:
                 report.stopped_early = True
                 break
             for outcome in outcomes:
-                state = "failed" if outcome.status == "failed" else "done"
-                with store.transaction():
-                    store.mark_queued(outcome.url, state)
-                if state == "failed":
+                if outcome.status == "failed":
                     report.failures.append((outcome.url, outcome.reason))
                 else:
                     report.ingested += 1
+            _finish_claims(store, urls, outcomes)
         report.new_edges = [(e, at) for e, at, _ in store.edges_detected(run_id=run_id)]
         status = "partial" if report.stopped_early or report.failures else "done"
     finally:
@@ -285,7 +295,19 @@ async def run_watch(
             },
         )
         store.run_id = None
+        store.release(store.worker)
     return report
+
+
+def _finish_claims(store: Store, claimed: list[str], outcomes: list[IngestOutcome]) -> None:
+    """Close every claimed queue row, also one queued under a spelling normalised since."""
+    by_url = {o.url: o for o in outcomes}
+    for url in claimed:
+        try:
+            outcome = by_url.get(normalize_url(url))
+        except FetchError:
+            outcome = None
+        store.finish(url, "done" if outcome and outcome.status != "failed" else "failed")
 
 
 def write_report(records: list[dict[str, object]], out: TextIO) -> None:

@@ -164,7 +164,7 @@ def load_watchlist(path: Path) -> Watchlist:
         path=path,
         outlets=tuple(outlets),
         monitors=tuple(monitors),
-        store=str(base / store) if store else None,
+        store=(store if "://" in store else str(base / store)) if store else None,
         report=None if report in (None, "-") else str(base / report),
         max_runtime=float(max_runtime) if max_runtime is not None else None,
     )
