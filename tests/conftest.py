@@ -1,15 +1,23 @@
-"""Shared fixtures: the sample web served on 127.0.0.1, its answer key, a fresh store path."""
+"""Shared fixtures: the sample web served on 127.0.0.1, its answer key, a fresh store.
+
+Every test that takes ``store_path`` (or ``other_store_path``, ``module_store_path``) runs twice:
+``[sqlite]`` on a file in tmp_path, ``[postgresql]`` on a database of its own on the server at
+127.0.0.1:5432, created for the test and dropped after it. Without that server the
+``[postgresql]`` tests skip, saying why; with PROVENANCE_REQUIRE_POSTGRESQL=1 (CI) they fail.
+"""
 
 from __future__ import annotations
 
 import json
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests import databases
 from tests.servers import SAMPLES, OutletServer, running, sample_routes
 
 for _proxy_var in (
@@ -54,6 +62,66 @@ def sample_articles() -> int:
     )
 
 
+@pytest.fixture(scope="session")
+def postgresql_server() -> str | None:
+    """None when the server can hold test databases (leftovers of dead runs swept), else why not."""
+    problem = databases.server_problem()
+    if problem is None:
+        databases.sweep_leftovers()
+    return problem
+
+
+@contextmanager
+def _store_at(engine: str, request: pytest.FixtureRequest, path: Path) -> Iterator[Path | str]:
+    """A fresh store location: ``path`` for SQLite, else the URL of a new PostgreSQL database."""
+    if engine == "sqlite":
+        yield path
+        return
+    problem = request.getfixturevalue("postgresql_server")
+    if problem is not None:
+        if databases.postgresql_required():
+            pytest.fail(f"{problem} ({databases.REQUIRE_VARIABLE} is set)", pytrace=False)
+        pytest.skip(problem)
+    name = databases.create_database()
+    try:
+        yield databases.store_url(name)
+    finally:
+        databases.drop_database(name)
+
+
+@pytest.fixture(params=databases.ENGINES)
+def engine(request: pytest.FixtureRequest) -> str:
+    """The store engine of this run of the test: "sqlite" or "postgresql"."""
+    return str(request.param)
+
+
 @pytest.fixture()
-def store_path(tmp_path: Path) -> Path:
+def store_path(engine: str, request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Path | str]:
+    """A store that does not exist yet: a SQLite path, or a PostgreSQL URL to an empty database."""
+    with _store_at(engine, request, tmp_path / "store.db") as location:
+        yield location
+
+
+@pytest.fixture()
+def other_store_path(
+    engine: str, request: pytest.FixtureRequest, tmp_path: Path
+) -> Iterator[Path | str]:
+    """A second store on the same engine as ``store_path``."""
+    with _store_at(engine, request, tmp_path / "other.db") as location:
+        yield location
+
+
+@pytest.fixture(scope="module", params=databases.ENGINES)
+def module_store_path(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Path | str]:
+    """``store_path`` shared by the tests of one module (filled once, read by many)."""
+    folder = tmp_path_factory.mktemp(request.module.__name__.rsplit(".", 1)[-1])
+    with _store_at(request.param, request, folder / "store.db") as location:
+        yield location
+
+
+@pytest.fixture()
+def sqlite_store_path(tmp_path: Path) -> Path:
+    """For tests about the SQLite file itself: its bytes, pragmas, WAL, lock file, migrations."""
     return tmp_path / "store.db"

@@ -25,7 +25,7 @@ HOSTILE_TITLE = '<script>alert("t")</script> =HYPERLINK("http://evil.example") \
 HOSTILE_OUTLET = "<img src=x onerror=alert(1)>.example"
 
 
-def ingest_sample(path: Path) -> Path:
+def ingest_sample(path: Path | str) -> Path | str:
     """A store holding scenario 1 of the sample web (8 articles, 15 verified pairs)."""
     import json
 

@@ -38,9 +38,9 @@ def edges_touching(store: Store, url: str) -> list:
     return store.edges_of(url)
 
 
-def test_learned_boilerplate_stops_false_matches_and_keeps_real_copies(tmp_path):
+def test_learned_boilerplate_stops_false_matches_and_keeps_real_copies(store_path):
     settings = Settings()
-    with Store.open(tmp_path / "s.db", settings) as store:
+    with Store.open(store_path, settings) as store:
         for i in range(8):
             commit(store, prepare_article(outlet_article(i), settings), settings)
         learned = store.boilerplate("aggregator.example")

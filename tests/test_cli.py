@@ -13,6 +13,8 @@ import pytest
 from typer.testing import CliRunner
 
 from provenance.cli import app
+from provenance.config import Settings
+from provenance.store import Store
 from tests.servers import Route, serve
 
 runner = CliRunner()
@@ -170,8 +172,6 @@ def test_warc_replay_gives_the_same_tree(sample_warc, store_path, answer_key):
 
 
 def test_ingest_twice_adds_nothing(sample_warc, store_path, sample_articles):
-    import sqlite3
-
     assert (
         run(
             "ingest", "--store", str(store_path), "--warc", str(sample_warc), "--workers", "1"
@@ -180,13 +180,8 @@ def test_ingest_twice_adds_nothing(sample_warc, store_path, sample_articles):
     )
     counts = []
     for _ in range(2):
-        with sqlite3.connect(store_path) as db:
-            counts.append(
-                [
-                    db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                    for t in ("responses", "articles", "lsh", "edges")
-                ]
-            )
+        with Store.open(store_path, Settings(), create=False) as db:
+            counts.append(db.counts())
         result = run(
             "ingest", "--store", str(store_path), "--warc", str(sample_warc), "--workers", "1"
         )
@@ -344,14 +339,12 @@ def test_ingest_batch_carries_on_past_bad_items(outlet_web, store_path, answer_k
     assert result.exit_code == 3, result.output
     assert "2 new" in result.stderr and "3 failed" in result.stderr
     assert "not an HTML page" in result.stderr and "HTTP 404" in result.stderr
-    import sqlite3
-
-    with sqlite3.connect(store_path) as db:
-        reasons = [r[0] for r in db.execute("SELECT reason FROM failures")]
+    with Store.open(store_path, Settings(), create=False) as db:
+        reasons = [reason for _, reason, _ in db.failures()]
     assert any("HTTP 404" in r for r in reasons)
 
 
-def test_a_store_that_is_not_a_store(tmp_path, answer_key, sample_warc):
+def test_a_store_that_is_not_a_store(tmp_path, answer_key, sample_warc):  # a file's bytes
     bogus = tmp_path / "bogus.db"
     bogus.write_bytes(b"this is not sqlite" * 100)
     result = run(
@@ -371,8 +364,8 @@ def test_every_command_has_help_with_an_example():
             assert option in result.output
 
 
-def test_python_dash_m_and_console_script(tmp_path, sample_warc, answer_key):
-    env = {**os.environ, "PROVENANCE_STORE": str(tmp_path / "env.db")}
+def test_python_dash_m_and_console_script(store_path, sample_warc, answer_key, sample_articles):
+    env = {**os.environ, "PROVENANCE_STORE": str(store_path)}
     done = subprocess.run(
         [
             sys.executable,
@@ -391,7 +384,8 @@ def test_python_dash_m_and_console_script(tmp_path, sample_warc, answer_key):
         timeout=120,
     )
     assert done.returncode == 0, done.stderr
-    assert (tmp_path / "env.db").exists()  # PROVENANCE_STORE chose the store
+    with Store.open(store_path, Settings(), create=False) as db:  # PROVENANCE_STORE chose it
+        assert db.count_articles() == sample_articles
     done = subprocess.run(
         [
             sys.executable,
@@ -439,7 +433,7 @@ def test_user_agent_is_configurable(outlet_web, store_path, answer_key):
 
 
 def test_index_parameters_are_checked_when_the_store_is_opened(store_path, sample_warc):
-    from provenance import ConfigError, Settings, Store
+    from provenance import ConfigError
 
     Store.open(store_path, Settings()).close()
     with pytest.raises(ConfigError, match="num_perm=128"):

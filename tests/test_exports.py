@@ -35,8 +35,8 @@ FORMATS = ["graphml", "gexf", "json", "csv", "dot"]
 
 
 @pytest.fixture(scope="module")
-def sample_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return ingest_sample(tmp_path_factory.mktemp("exports") / "store.db")
+def sample_store(module_store_path: Path | str) -> Path | str:
+    return ingest_sample(module_store_path)
 
 
 @pytest.fixture(scope="module")

@@ -301,12 +301,12 @@ def test_the_undamaged_warcs_read_whole(tmp_path: Path) -> None:
 @settings(FUZZ, max_examples=max(6, EXAMPLES // 12))
 @given(page=HTML_BYTES)
 def test_lookup_of_any_saved_page_ends_with_a_one_line_error_or_an_answer(
-    tmp_path: Path, page: bytes
+    tmp_path: Path, store_path: Path | str, page: bytes
 ) -> None:
     saved = tmp_path / "page.html"
     saved.write_bytes(page)
     result = CliRunner().invoke(
-        app, ["lookup", "--store", str(tmp_path / "s.db"), "--depth", "0", str(saved)]
+        app, ["lookup", "--store", str(store_path), "--depth", "0", str(saved)]
     )
     assert result.exit_code in (0, 1, 2), result.output
     assert "Traceback" not in result.output
@@ -315,27 +315,29 @@ def test_lookup_of_any_saved_page_ends_with_a_one_line_error_or_an_answer(
 
 
 @pytest.mark.parametrize("control", ["\x00", "\x08", "\x0b", "\x1b", "\ufffe"])
-def test_control_characters_never_reach_the_parsers(tmp_path: Path, control: str) -> None:
+def test_control_characters_never_reach_the_parsers(
+    tmp_path: Path, store_path: Path | str, control: str
+) -> None:
     """lxml refuses them (ValueError in extract.py and attribution.py): decode_html replaces them."""
     page = f"<html><head><title>A{control}B</title></head><body><p>x{control}y</p></body></html>"
     text, _ = decode_html(page.encode("utf-8"), "text/html; charset=utf-8")
     assert control not in text and "A\ufffdB" in text
     saved = tmp_path / "copy.txt"
     saved.write_bytes(f"A copied paragraph{control} with a control character.\n".encode() * 30)
-    result = CliRunner().invoke(app, ["lookup", "--store", str(tmp_path / "s.db"), str(saved)])
+    result = CliRunner().invoke(app, ["lookup", "--store", str(store_path), str(saved)])
     assert "internal error" not in result.output, result.output
 
 
 @pytest.mark.parametrize("name", ["empty", "text", "html"])
-def test_not_a_warc_via_the_cli_is_one_line_and_exit_1(tmp_path: Path, name: str) -> None:
+def test_not_a_warc_via_the_cli_is_one_line_and_exit_1(
+    tmp_path: Path, store_path: Path | str, name: str
+) -> None:
     content = {"empty": b"", "text": b"my notes about the crawl\n" * 5, "html": b"<html></html>"}[
         name
     ]
     path = tmp_path / f"{name}.warc"
     path.write_bytes(content)
-    result = CliRunner().invoke(
-        app, ["ingest", "--store", str(tmp_path / "s.db"), "--warc", str(path)]
-    )
+    result = CliRunner().invoke(app, ["ingest", "--store", str(store_path), "--warc", str(path)])
     assert result.exit_code == 1, result.output
     assert "is not a readable WARC file" in result.output
     assert "Traceback" not in result.output

@@ -242,10 +242,10 @@ def test_format_for_refuses_an_unknown_explicit_format() -> None:
 
 
 @pytest.fixture()
-def store(tmp_path: Path) -> Iterator[Store]:
+def store(store_path: Path | str) -> Iterator[Store]:
     settings = Settings()
     words = " ".join(f"w{i % 97}x{i % 89}" for i in range(400))
-    with Store.open(tmp_path / "store.db", settings) as opened:
+    with Store.open(store_path, settings) as opened:
         for url, published in ((ORIGIN, "2026-05-16"), (OTHER, "2026-05-18")):
             article = Article(url, url.split("/")[2], words, published=published)
             commit(opened, prepare_article(article, settings), settings)

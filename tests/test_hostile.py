@@ -667,13 +667,13 @@ EXPECTED = {
 }
 
 
-def test_a_batch_carries_on_past_every_hostile_server_and_records_why(raw, tmp_path) -> None:
+def test_a_batch_carries_on_past_every_hostile_server_and_records_why(raw, store_path) -> None:
     server = raw(battery())
     settings = quick(server.url, total_timeout=1.5, max_bytes=MB, retries=1)
     urls = ["http://good.example/story", *EXPECTED, "http://short.example/"]
 
     async def go() -> list[Any]:
-        with Store.open(tmp_path / "s.db", settings) as store:
+        with Store.open(store_path, settings) as store:
             async with Fetcher(settings) as fetcher:
                 outcomes = await ingest_urls(urls, store, settings, fetcher=fetcher)
             return [outcomes, store.failures()]
@@ -693,14 +693,14 @@ def test_a_batch_carries_on_past_every_hostile_server_and_records_why(raw, tmp_p
             assert reason in recorded[url]
 
 
-def test_the_cli_batch_lists_failures_and_exits_3(raw, tmp_path) -> None:
+def test_the_cli_batch_lists_failures_and_exits_3(raw, store_path) -> None:
     server = raw(battery())
     result = CliRunner().invoke(
         app,
         [
             "ingest",
             "--store",
-            str(tmp_path / "s.db"),
+            str(store_path),
             "--proxy",
             server.url,
             "--delay",
@@ -721,9 +721,9 @@ def test_the_cli_batch_lists_failures_and_exits_3(raw, tmp_path) -> None:
     assert "Traceback" not in result.output
 
 
-def test_the_cli_refuses_loopback_unless_allowed(raw, tmp_path: Path) -> None:
+def test_the_cli_refuses_loopback_unless_allowed(raw, store_path: Path | str) -> None:
     server = raw({("127.0.0.1", "/x"): page()})
-    args = ["lookup", "--store", str(tmp_path / "s.db"), "--delay", "0", f"{server.url}/x"]
+    args = ["lookup", "--store", str(store_path), "--delay", "0", f"{server.url}/x"]
     refused = CliRunner().invoke(app, args)
     assert refused.exit_code == 1
     assert refused.output.count("\n") == 1 and "loopback address" in refused.output

@@ -41,8 +41,8 @@ def art(url: str, body: str, **fields: object) -> Article:
 
 
 @pytest.fixture()
-def store(tmp_path: Path) -> Iterator[Store]:
-    with Store.open(tmp_path / "store.db", SETTINGS) as opened:
+def store(store_path: Path | str) -> Iterator[Store]:
+    with Store.open(store_path, SETTINGS) as opened:
         yield opened
 
 

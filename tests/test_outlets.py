@@ -25,8 +25,8 @@ MIRRORS = ["mirror-one.example", "newsflow-mirror.example", "quietcopy.example"]
 
 
 @pytest.fixture(scope="module")
-def sample_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return ingest_sample(tmp_path_factory.mktemp("outlets") / "store.db")
+def sample_store(module_store_path: Path | str) -> Path | str:
+    return ingest_sample(module_store_path)
 
 
 @pytest.fixture(scope="module")

@@ -48,8 +48,8 @@ OUTLETS = [
 
 
 @pytest.fixture(scope="module")
-def sample_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return ingest_sample(tmp_path_factory.mktemp("pictures") / "store.db")
+def sample_store(module_store_path: Path | str) -> Path | str:
+    return ingest_sample(module_store_path)
 
 
 @pytest.fixture(scope="module")

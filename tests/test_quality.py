@@ -86,7 +86,7 @@ def _wire_texts() -> list[tuple[str, str]]:
 
 
 @pytest.mark.corpora
-def test_match_recall_on_real_wire_copy(tmp_path: Path):
+def test_match_recall_on_real_wire_copy(store_path: Path | str):
     """Every pair that verifies by exact all-pairs comparison is found through the LSH index.
 
     Boilerplate learning is off here: it changes what verifies, and this measures the index.
@@ -101,7 +101,7 @@ def test_match_recall_on_real_wire_copy(tmp_path: Path):
         if verified(similarity(sets[i], sets[j]), len(sets[i]), len(sets[j]), settings)
     }
     assert len(exact) > 100  # the set really holds wire copies
-    with Store.open(tmp_path / "wire.db", settings) as store:
+    with Store.open(store_path, settings) as store:
         ids: dict[int, int] = {}
         with store.transaction():
             for i in usable:

@@ -1,4 +1,7 @@
-"""The README's cron line and systemd units, run as written (paths moved into a scratch folder)."""
+"""The README's cron line and systemd units, run as written (paths moved into a scratch folder).
+
+SQLite only: as written, they keep their store in the SQLite file /srv/provenance/provenance.db.
+"""
 
 from __future__ import annotations
 

@@ -36,6 +36,7 @@ from provenance.search import (
     search_providers,
 )
 from provenance.store import Store
+from tests import databases
 from tests.servers import OutletServer, Route, running
 
 runner = CliRunner()
@@ -321,7 +322,7 @@ def test_lookup_finds_verifies_and_dates_the_copies_only_providers_know(
     assert "search: 3 queries" in result.stderr and "2 verified, 2 rejected" in result.stderr
     # the keys: sent to the providers, but never logged, printed or stored
     assert any("api_key=" + SERPAPI_KEY in p for _, p in provider_requests(web))
-    stored = b"".join(p.read_bytes() for p in store_path.parent.glob(store_path.name + "*"))
+    stored = databases.stored_bytes(store_path)
     for secret in (SERPAPI_KEY, COPYSCAPE_USER, COPYSCAPE_KEY):
         assert secret not in caplog.text and secret not in result.output
         assert secret.encode() not in stored
@@ -434,7 +435,7 @@ def test_a_failing_provider_does_not_fail_the_lookup(web, store_path, keys, fail
         with Store.open(store_path, settings) as db:
             async with Fetcher(settings) as fetcher:
                 answer = await lookup(ORIGIN, db, settings, fetcher=fetcher)
-            cached = db.conn.execute("SELECT provider FROM search_cache").fetchall()
+            cached = databases.query(store_path, "SELECT provider FROM search_cache")
         return answer, cached
 
     answer, cached = asyncio.run(job())

@@ -1,5 +1,5 @@
-"""store: opening and refusing files, articles and their index rows, responses,
-transactions and edges, on real SQLite files in tmp_path."""
+"""store: opening and refusing stores, articles and their index rows, responses,
+transactions and edges, on a real SQLite file and a real PostgreSQL database."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from provenance.errors import ConfigError, StoreError, StoreVersionError
 from provenance.models import Article, Edge, Evidence, FetchResult, Redirect
 from provenance.pipeline import Prepared, prepare_article
 from provenance.store import APPLICATION_ID, SCHEMA_VERSION, Store
+from tests import databases
 
 SETTINGS = Settings()
 WORDS = (
@@ -85,31 +86,36 @@ def result(
 
 
 @pytest.fixture()
-def store(tmp_path: Path) -> Iterator[Store]:
-    with Store.open(tmp_path / "store.db", SETTINGS) as opened:
+def store(store_path: Path | str) -> Iterator[Store]:
+    with Store.open(store_path, SETTINGS) as opened:
         yield opened
 
 
 # -- opening ------------------------------------------------------------------------------
 
 
-def test_open_creates_the_schema(tmp_path: Path) -> None:
-    path = tmp_path / "new.db"
-    with Store.open(path, SETTINGS) as store:
-        tables = {
-            r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
-        }
+def test_open_creates_the_schema(store_path: Path | str) -> None:
+    with Store.open(store_path, SETTINGS) as store:
+        tables = databases.table_names(store_path)
         assert {"meta", "responses", "articles", "aliases", "lsh", "edges", "failures"} <= tables
         meta = store.meta()
         assert meta["schema_version"] == str(SCHEMA_VERSION)
         assert {k: meta[k] for k in SETTINGS.index_params()} == SETTINGS.index_params()
-        assert store.conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
         assert store.count_articles() == 0
-    assert path.is_file()
+        assert store.check() == []
 
 
-def test_reopen_keeps_what_was_written(tmp_path: Path) -> None:
-    path = tmp_path / "store.db"
+def test_a_new_sqlite_store_is_marked_in_the_file_header(sqlite_store_path: Path) -> None:
+    with Store.open(sqlite_store_path, SETTINGS):
+        pass
+    assert sqlite_store_path.is_file()
+    with sqlite3.connect(sqlite_store_path) as conn:
+        assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    conn.close()
+
+
+def test_reopen_keeps_what_was_written(store_path: Path | str) -> None:
+    path = store_path
     with Store.open(path, SETTINGS) as store:
         article_id = add(store, prepare_article(article(), SETTINGS))
     with Store.open(path, SETTINGS, create=False) as store:
@@ -117,8 +123,8 @@ def test_reopen_keeps_what_was_written(tmp_path: Path) -> None:
         assert store.load(article_id).article == article()
 
 
-def test_reopen_refuses_different_index_parameters(tmp_path: Path) -> None:
-    path = tmp_path / "store.db"
+def test_reopen_refuses_different_index_parameters(store_path: Path | str) -> None:
+    path = store_path
     Store.open(path, SETTINGS).close()
     other = SETTINGS.replace(num_perm=256)
     with pytest.raises(ConfigError, match=r"num_perm=128 \(asked 256\)"):
@@ -130,26 +136,27 @@ def test_reopen_refuses_different_index_parameters(tmp_path: Path) -> None:
     Store.open(path, SETTINGS).close()  # the refusals changed nothing
 
 
-def test_a_newer_schema_is_refused(tmp_path: Path) -> None:
-    path = tmp_path / "store.db"
+def test_a_newer_schema_is_refused(store_path: Path | str) -> None:
+    path = store_path
     Store.open(path, SETTINGS).close()
-    with sqlite3.connect(path) as conn:
-        conn.execute(
-            "UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION + 1),)
-        )
-    conn.close()
+    databases.execute(
+        path,
+        "UPDATE meta SET value = :version WHERE key = 'schema_version'",
+        {"version": str(SCHEMA_VERSION + 1)},
+    )
     with pytest.raises(StoreVersionError, match=f"newer provenance \\(schema {SCHEMA_VERSION + 1}"):
         Store.open(path, SETTINGS)
 
 
-def test_an_unknown_old_schema_is_refused(tmp_path: Path) -> None:
-    path = tmp_path / "store.db"
+def test_an_unknown_old_schema_is_refused(store_path: Path | str) -> None:
+    path = store_path
     Store.open(path, SETTINGS).close()
-    with sqlite3.connect(path) as conn:
-        conn.execute("UPDATE meta SET value = '0' WHERE key = 'schema_version'")
-    conn.close()
+    databases.execute(path, "UPDATE meta SET value = '0' WHERE key = 'schema_version'")
     with pytest.raises(StoreVersionError):
         Store.open(path, SETTINGS)
+
+
+# -- SQLite only: what lies at a path that is not a store --------------------------------
 
 
 def test_a_random_file_is_not_a_store(tmp_path: Path) -> None:
@@ -193,14 +200,8 @@ def test_a_store_in_a_missing_directory(tmp_path: Path) -> None:
     assert not (tmp_path / "missing").exists()
 
 
-def test_open_without_create_needs_an_existing_store(tmp_path: Path) -> None:
-    with pytest.raises(StoreError, match="no store at"):
-        Store.open(tmp_path / "store.db", SETTINGS, create=False)
-    assert not (tmp_path / "store.db").exists()
-
-
-def test_an_empty_file_becomes_a_store(tmp_path: Path) -> None:
-    path = tmp_path / "store.db"
+def test_an_empty_file_becomes_a_store(sqlite_store_path: Path) -> None:
+    path = sqlite_store_path
     path.touch()
     with Store.open(path, SETTINGS) as store:
         assert store.meta()["schema_version"] == str(SCHEMA_VERSION)
@@ -210,6 +211,27 @@ def test_an_in_memory_store() -> None:
     with Store.open(":memory:", SETTINGS) as store:
         add(store, prepare_article(article(), SETTINGS))
         assert store.count_articles() == 1
+
+
+# -- every engine --------------------------------------------------------------------------
+
+
+def test_a_database_with_tables_of_its_own_is_not_a_store(store_path: Path | str) -> None:
+    databases.execute(store_path, "CREATE TABLE articles (name TEXT)")
+    databases.execute(store_path, "INSERT INTO articles VALUES ('bread')")
+    with pytest.raises(StoreVersionError, match="not a provenance store"):
+        Store.open(store_path, SETTINGS)
+    assert databases.table_names(store_path) == {"articles"}  # nothing written into it
+    assert databases.query(store_path, "SELECT name FROM articles") == [("bread",)]
+
+
+def test_open_without_create_needs_an_existing_store(store_path: Path | str) -> None:
+    with pytest.raises(StoreError, match="no store at"):
+        Store.open(store_path, SETTINGS, create=False)
+    if databases.is_sqlite(store_path):
+        assert not Path(store_path).exists()
+    else:
+        assert databases.table_names(store_path) == set()  # the empty database stays empty
 
 
 # -- articles and the index ---------------------------------------------------------------
@@ -255,10 +277,10 @@ def test_a_short_article_is_stored_without_index_rows(store: Store) -> None:
     article_id = add(store, prepared)
     assert store.load(article_id).signature is None
     assert store.index_entries([article_id]) == {}
-    assert store.conn.execute("SELECT count(*) FROM lsh").fetchone()[0] == 0
+    assert store.counts()["lsh"] == 0
 
 
-def test_updating_an_article_replaces_its_index_rows(store: Store) -> None:
+def test_updating_an_article_replaces_its_index_rows(store: Store, store_path: Path | str) -> None:
     first = prepare_article(article(seed=1), SETTINGS)
     article_id = add(store, first)
     second = prepare_article(article(seed=2), SETTINGS)
@@ -266,9 +288,13 @@ def test_updating_an_article_replaces_its_index_rows(store: Store) -> None:
     assert store.count_articles() == 1
     assert store.load(article_id).article.text == story(2)
     rows = {
-        k for (k,) in store.conn.execute("SELECT key FROM lsh WHERE article_id = ?", (article_id,))
+        k
+        for (k,) in databases.query(
+            store_path, "SELECT key FROM lsh WHERE article_id = :id", {"id": article_id}
+        )
     }
     assert rows == set(second.keys)
+    assert store.counts()["lsh"] == len(set(second.keys))
 
 
 def test_aliases_resolve_to_the_article(store: Store) -> None:
@@ -297,8 +323,7 @@ def test_add_response_twice_with_the_same_body(store: Store) -> None:
     assert changed_new is True and changed_id != first_id
     assert store.response_body(first_id) == b"<p>hi</p>"
     assert store.response_body(changed_id) == b"<p>updated</p>"
-    count = store.conn.execute("SELECT count(*) FROM responses").fetchone()[0]
-    assert count == 2
+    assert store.counts()["responses"] == 2
 
 
 def test_response_body_of_a_missing_response(store: Store) -> None:
@@ -322,8 +347,8 @@ class Boom(Exception):
     pass
 
 
-def test_a_transaction_that_raises_leaves_nothing_written(tmp_path: Path) -> None:
-    path = tmp_path / "store.db"
+def test_a_transaction_that_raises_leaves_nothing_written(store_path: Path | str) -> None:
+    path = store_path
     prepared = prepare_article(article(), SETTINGS)
     with Store.open(path, SETTINGS) as store:
         with pytest.raises(Boom):
@@ -341,20 +366,25 @@ def test_a_transaction_that_raises_leaves_nothing_written(tmp_path: Path) -> Non
                 store.put_edge(Edge("https://a.example/1", prepared.article.url, 0.9, 0.8, 0.9))
                 raise Boom
         assert store.count_articles() == 0
-        assert not store.conn.in_transaction
+        assert not databases.transaction_left_open(path)
     with Store.open(path, SETTINGS) as store:  # and from a fresh connection
+        counts = store.counts()
         for table in ("articles", "responses", "lsh", "anchors", "edges", "aliases"):
-            assert store.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0, table
+            assert counts[table] == 0, table
+            assert databases.count(path, table) == 0, table
         add(store, prepared)  # the store is still usable
         assert store.count_articles() == 1
 
 
-def test_nested_transactions_commit_once(store: Store) -> None:
+def test_nested_transactions_commit_once(store: Store, store_path: Path | str) -> None:
     with store.transaction():
         with store.transaction():
             store.record_failure("https://a.example/1", "x")
-        assert store.conn.in_transaction  # the inner block did not commit
-    assert not store.conn.in_transaction
+        # the inner block did not commit: another connection does not see the row yet
+        assert databases.count(store_path, "failures") == 0
+        assert len(store.failures()) == 1  # though the transaction itself does
+    assert not databases.transaction_left_open(store_path)
+    assert databases.count(store_path, "failures") == 1
     assert len(store.failures()) == 1
 
 

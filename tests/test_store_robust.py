@@ -10,9 +10,14 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
+from sqlalchemy import event
+from sqlalchemy.pool import Pool
 from typer.testing import CliRunner
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
@@ -22,6 +27,7 @@ from provenance.cli import app
 from provenance.models import Article
 from provenance.pipeline import commit, prepare_article
 from provenance.store import SCHEMA_VERSION
+from tests import databases
 
 FIXTURES = Path(__file__).parent / "fixtures"
 runner = CliRunner()
@@ -62,14 +68,13 @@ def write_batch_warc(path: Path, clusters: int = 40, copies: int = 5, seed: int 
     return count
 
 
-def table_counts(path: Path) -> dict[str, int]:
-    with sqlite3.connect(path) as db:
-        return {
-            t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-            for t in ("responses", "articles", "lsh", "anchors", "edges")
-        }
+def table_counts(path: Path | str) -> dict[str, int]:
+    return {
+        t: databases.count(path, t) for t in ("responses", "articles", "lsh", "anchors", "edges")
+    }
 
 
+# the fixtures are SQLite files written by earlier versions
 @pytest.mark.parametrize("fixture", sorted(p.name for p in FIXTURES.glob("store-v*.db")))
 def test_migrates_every_earlier_version_without_loss(tmp_path, fixture):
     """One store written by each earlier schema version opens, migrates, and keeps everything."""
@@ -86,7 +91,7 @@ def test_migrates_every_earlier_version_without_loss(tmp_path, fixture):
     assert "8 articles" in result.output
 
 
-def test_check_finds_damage(tmp_path):
+def test_check_finds_damage(tmp_path):  # damages a copy of a SQLite fixture
     damaged = tmp_path / "damaged.db"
     shutil.copy(FIXTURES / "store-v1.db", damaged)
     with sqlite3.connect(damaged) as db:
@@ -98,31 +103,63 @@ def test_check_finds_damage(tmp_path):
     assert "index rows of articles that do not exist" in result.stderr
 
 
+def test_check_finds_missing_index_rows(tmp_path, store_path):
+    warc = tmp_path / "batch.warc.gz"
+    write_batch_warc(warc, clusters=3, copies=2)
+    done = runner.invoke(app, ["ingest", "--store", str(store_path), "--warc", str(warc)])
+    assert done.exit_code == 0, done.output
+    healthy = runner.invoke(app, ["store", "check", "--store", str(store_path)])
+    assert healthy.exit_code == 0, healthy.output
+    databases.execute(
+        store_path, "DELETE FROM lsh WHERE article_id = (SELECT min(id) FROM articles)"
+    )
+    result = runner.invoke(app, ["store", "check", "--store", str(store_path)])
+    assert result.exit_code == 1
+    assert "1 articles whose LSH keys are missing" in result.stderr
+
+
 def _article(i: int) -> Article:
     rng = random.Random(i)
     return Article(url=f"http://x{i}.example/a", outlet=f"x{i}.example", text=_words(rng, 200))
 
 
+@contextmanager
+def every_sqlite_connection_runs(statement: str) -> Iterator[None]:
+    """Run ``statement`` on every SQLite connection SQLAlchemy opens meanwhile (the store's too)."""
+
+    def on_connect(dbapi_connection: Any, record: Any) -> None:
+        if isinstance(dbapi_connection, sqlite3.Connection):
+            dbapi_connection.execute(statement)
+
+    event.listen(Pool, "connect", on_connect)
+    try:
+        yield
+    finally:
+        event.remove(Pool, "connect", on_connect)
+
+
+# SQLite pragmas stand in for a read-only file and a full disk
 @pytest.mark.parametrize(
     ("pragma", "message"),
     [("PRAGMA query_only = 1", "read-only"), ("PRAGMA max_page_count = {pages}", "disk is full")],
 )
-def test_write_errors_are_clear_and_lose_nothing(tmp_path, pragma, message):
-    path = tmp_path / "s.db"
+def test_write_errors_are_clear_and_lose_nothing(sqlite_store_path, pragma, message):
+    path = sqlite_store_path
     settings = Settings()
     with Store.open(path, settings) as store:
         commit(store, prepare_article(_article(1), settings), settings)
-        pages = store.conn.execute("PRAGMA page_count").fetchone()[0]
-        store.conn.execute(pragma.format(pages=pages))
-        with pytest.raises(StoreError, match=message):
-            for i in range(2, 40):
-                commit(store, prepare_article(_article(i), settings), settings)
+    [(pages,)] = databases.query(path, "PRAGMA page_count")
+    with every_sqlite_connection_runs(pragma.format(pages=pages)):
+        with Store.open(path, settings) as store:
+            with pytest.raises(StoreError, match=message):
+                for i in range(2, 40):
+                    commit(store, prepare_article(_article(i), settings), settings)
     with Store.open(path, settings) as store:
         assert store.check() == []
         assert store.article_id("http://x1.example/a") is not None
 
 
-def test_sigkill_at_random_points_then_resume(tmp_path):
+def test_sigkill_at_random_points_then_resume(tmp_path):  # a killed writer on the SQLite file
     warc = tmp_path / "batch.warc.gz"
     pages = write_batch_warc(warc)
     command = [
@@ -159,11 +196,14 @@ def test_sigkill_at_random_points_then_resume(tmp_path):
         assert store.check() == []
 
 
-def test_lookup_reads_while_a_batch_writes(tmp_path):
+def test_lookup_reads_while_a_batch_writes(tmp_path, store_path):
     warc = tmp_path / "batch.warc.gz"
     write_batch_warc(warc, clusters=30)
-    path = tmp_path / "shared.db"
-    runner.invoke(app, ["ingest", "--store", str(path), "--warc", str(warc), "--workers", "1"])
+    path = store_path
+    first = runner.invoke(
+        app, ["ingest", "--store", str(path), "--warc", str(warc), "--workers", "1"]
+    )
+    assert first.exit_code == 0, first.output
     second = tmp_path / "more.warc.gz"
     write_batch_warc(second, clusters=30, seed=99)
     writer = subprocess.Popen(

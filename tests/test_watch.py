@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 from provenance import ConfigError
 from provenance.cli import app
 from provenance.watchlist import load_watchlist
+from tests import databases
 from tests.servers import Route, serve
 
 runner = CliRunner()
@@ -116,10 +117,14 @@ def web():
     server.server_close()
 
 
-def write_watchlist(tmp_path: Path, extra: str = "") -> Path:
+def write_watchlist(tmp_path: Path, store: Path | str, extra: str = "") -> Path:
+    """watch.toml in tmp_path; a SQLite store in tmp_path is named relative to it, as users do."""
+    if databases.is_sqlite(store):
+        assert Path(store).parent == tmp_path
+        store = Path(store).name
     path = tmp_path / "watch.toml"
     path.write_text(f"""
-store = "watch.db"
+store = "{store}"
 report = "reports/new.jsonl"
 
 [[outlet]]
@@ -145,8 +150,8 @@ def report_lines(tmp_path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text().splitlines()] if path.exists() else []
 
 
-def test_runs_report_only_what_is_new(web, tmp_path):
-    config = write_watchlist(tmp_path)
+def test_runs_report_only_what_is_new(web, tmp_path, store_path):
+    config = write_watchlist(tmp_path, store_path)
     web.add_story(1, copied=True)
     web.add_story(2, copied=False)
     web.publish()
@@ -187,22 +192,21 @@ def test_runs_report_only_what_is_new(web, tmp_path):
 
     listed = runner.invoke(
         app,
-        ["watch", "--store", str(tmp_path / "watch.db"), "--since", "2000-01-01", "--report", "-"],
+        ["watch", "--store", str(store_path), "--since", "2000-01-01", "--report", "-"],
     )
     assert listed.exit_code == 0, listed.output
     assert [json.loads(line)["target"] for line in listed.stdout.splitlines()] == [
         "http://copier.example/copy/1",
         "http://copier.example/copy/3",
     ]
-    empty = runner.invoke(
-        app, ["watch", "--store", str(tmp_path / "watch.db"), "--since", "2999-01-01"]
-    )
+    empty = runner.invoke(app, ["watch", "--store", str(store_path), "--since", "2999-01-01"])
     assert empty.exit_code == 0 and empty.stdout == ""
 
 
-def test_a_second_run_exits_at_once_while_the_lock_is_held(web, tmp_path):
-    config = write_watchlist(tmp_path)
-    lock_path = tmp_path / "watch.db.lock"
+def test_a_second_run_exits_at_once_while_the_lock_is_held(web, tmp_path, sqlite_store_path):
+    # the lock file beside a SQLite store (how a PostgreSQL store locks is its own test)
+    config = write_watchlist(tmp_path, sqlite_store_path)
+    lock_path = tmp_path / (sqlite_store_path.name + ".lock")
     with lock_path.open("a+") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         started = time.monotonic()
@@ -212,23 +216,25 @@ def test_a_second_run_exits_at_once_while_the_lock_is_held(web, tmp_path):
     assert "holds" in result.stderr and len(result.stderr.strip().splitlines()) == 1
 
 
-def test_partial_failures_have_their_own_code(web, tmp_path):
+def test_partial_failures_have_their_own_code(web, tmp_path, store_path):
     config = write_watchlist(
-        tmp_path, extra='\n[[outlet]]\nname = "Gone"\nfeeds = ["http://gone.example/feed.xml"]\n'
+        tmp_path,
+        store_path,
+        extra='\n[[outlet]]\nname = "Gone"\nfeeds = ["http://gone.example/feed.xml"]\n',
     )
     result = watch(config, web.server.url)
     assert result.exit_code == 3, result.output  # nothing new, one feed failed
     assert "http://gone.example/feed.xml" in result.stderr
 
 
-def test_killed_run_loses_nothing_and_the_next_finishes(web, tmp_path):
+def test_killed_run_loses_nothing_and_the_next_finishes(web, tmp_path, store_path):
     for n in range(40):
         web.add_story(n, copied=n % 2 == 0)
     web.publish()
     for key, route in list(web.routes.items()):
         if "/story/" in key[1] or "/copy/" in key[1]:
             route.delay = 0.05
-    config = write_watchlist(tmp_path)
+    config = write_watchlist(tmp_path, store_path)
     env = {**os.environ}
     command = [
         sys.executable,
@@ -249,23 +255,22 @@ def test_killed_run_loses_nothing_and_the_next_finishes(web, tmp_path):
     process.wait()
     done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode in (5, 0), done.stderr
-    check = runner.invoke(app, ["store", "check", "--store", str(tmp_path / "watch.db")])
+    check = runner.invoke(app, ["store", "check", "--store", str(store_path)])
     assert check.exit_code == 0, check.output
-    listed = runner.invoke(
-        app, ["watch", "--store", str(tmp_path / "watch.db"), "--since", "2000-01-01"]
-    )
+    listed = runner.invoke(app, ["watch", "--store", str(store_path), "--since", "2000-01-01"])
+    assert listed.exit_code == 0, listed.output
     targets = sorted(json.loads(line)["target"] for line in listed.stdout.splitlines())
     assert targets == sorted(f"http://copier.example/copy/{n}" for n in range(0, 40, 2))
 
 
-def test_max_runtime_stops_in_time_and_commits_what_was_done(web, tmp_path):
+def test_max_runtime_stops_in_time_and_commits_what_was_done(web, tmp_path, store_path):
     for n in range(30):
         web.add_story(n, copied=False)
     web.publish()
     for key, route in list(web.routes.items()):
         if "/story/" in key[1]:
             route.delay = 0.3
-    config = write_watchlist(tmp_path)
+    config = write_watchlist(tmp_path, store_path)
     started = time.monotonic()
     result = watch(config, web.server.url, "--max-runtime", "2")
     assert time.monotonic() - started < 8

@@ -96,7 +96,7 @@ def lookup(proxy: str, store, *args: str):
     return result
 
 
-def test_a_gone_origin_is_read_from_its_archived_copy(store_path):
+def test_a_gone_origin_is_read_from_its_archived_copy(store_path, other_store_path):
     with running(web()) as server:
         plain = lookup(server.url, store_path, COPY)
         assert plain.exit_code == 0, plain.output
@@ -104,7 +104,7 @@ def test_a_gone_origin_is_read_from_its_archived_copy(store_path):
             next(n for n in json.loads(plain.stdout)["nodes"] if n["id"] == ORIGIN)["kind"]
             == "unfetched"
         )
-        archived = lookup(server.url, store_path.with_name("w.db"), "--wayback", COPY)
+        archived = lookup(server.url, other_store_path, "--wayback", COPY)
     assert archived.exit_code == 0, archived.output
     data = json.loads(archived.stdout)
     origin = next(n for n in data["nodes"] if n["id"] == ORIGIN)
