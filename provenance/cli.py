@@ -31,6 +31,7 @@ from .models import Article
 from .pipeline import IngestOutcome, LookupResult, article_for, ingest_urls, lookup, lookup_text
 from .render import render_tree
 from .store import Store
+from .storecopy import settings_for
 from .watch import RunReport, edge_record, lock, run_watch, write_report
 from .watchlist import load_watchlist
 
@@ -97,6 +98,16 @@ DelayOpt = Annotated[
 RetriesOpt = Annotated[
     int | None,
     typer.Option("--retries", min=0, max=10, help="Retries after a transient failure (default 3)."),
+]
+
+LeaseOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--claim-lease",
+        min=1.0,
+        help="Seconds a claim on queued URLs outlives a worker that stops renewing it "
+        "(default 120): how soon another worker takes over a dead one's URLs.",
+    ),
 ]
 
 T = TypeVar("T")
@@ -188,6 +199,7 @@ def ingest_command(
     ignore_robots: IgnoreRobotsOpt = False,
     delay: DelayOpt = None,
     retries: RetriesOpt = None,
+    claim_lease: LeaseOpt = None,
     verbose: VerboseOpt = 0,
     quiet: QuietOpt = False,
 ) -> None:
@@ -202,7 +214,15 @@ def ingest_command(
     if not wanted and not warc:
         raise _fail("nothing to ingest (pass URLs, --from-file FILE or --warc FILE)", EXIT_USAGE)
     settings = _settings(
-        proxy, archive, user_agent, outlets, allow_private, ignore_robots, delay, retries
+        proxy,
+        archive,
+        user_agent,
+        outlets,
+        allow_private,
+        ignore_robots,
+        delay,
+        retries,
+        claim_lease=claim_lease,
     )
     if warc:
         _ingest_warc_files(warc, store, settings, workers, quiet)
@@ -721,6 +741,7 @@ def watch_command(
     ignore_robots: IgnoreRobotsOpt = False,
     delay: DelayOpt = None,
     retries: RetriesOpt = None,
+    claim_lease: LeaseOpt = None,
     verbose: VerboseOpt = 0,
     quiet: QuietOpt = False,
 ) -> None:
@@ -744,7 +765,15 @@ def watch_command(
         raise _fail(str(exc), exc.exit_code) from None
     store_path = watchlist.store if store == "provenance.db" and watchlist.store else store
     settings = _settings(
-        proxy, archive, user_agent, outlets, allow_private, ignore_robots, delay, retries
+        proxy,
+        archive,
+        user_agent,
+        outlets,
+        allow_private,
+        ignore_robots,
+        delay,
+        retries,
+        claim_lease=claim_lease,
     )
     runtime = max_runtime if max_runtime is not None else watchlist.max_runtime
     destination = report if report is not None else watchlist.report
@@ -807,7 +836,7 @@ def _list_detected(store: str, since: str, until: str | None, destination: str |
         if value is not None and parse_date(value) is None:
             raise _fail(f"not an ISO date or time: {value!r}", EXIT_USAGE)
     try:
-        with Store.open(store, Settings(), create=False) as db:
+        with Store.open(store, settings_for(store), create=False) as db:
             found = db.edges_detected(since=_iso_utc(since), until=_iso_utc(until, end=True))
     except ProvenanceError as exc:
         raise _fail(str(exc), exc.exit_code) from None
@@ -826,7 +855,10 @@ def _iso_utc(value: str | None, *, end: bool = False) -> str | None:
     return parsed.astimezone(UTC).isoformat(timespec="seconds")
 
 
-store_app = typer.Typer(help="Look after a store: check its integrity.", no_args_is_help=True)
+store_app = typer.Typer(
+    help="Look after a store: check its integrity, copy it (SQLite <-> PostgreSQL).",
+    no_args_is_help=True,
+)
 app.add_typer(store_app, name="store")
 
 
@@ -844,7 +876,7 @@ def store_check_command(
     """
     _configure_logging(verbose, quiet)
     try:
-        with Store.open(store, Settings(), create=False) as db:
+        with Store.open(store, settings_for(store), create=False) as db:
             problems = db.check()
             counts = db.counts()
     except ProvenanceError as exc:
@@ -855,6 +887,79 @@ def store_check_command(
         raise typer.Exit(EXIT_FAILED)
     if not quiet:
         typer.echo("ok: " + ", ".join(f"{n} {table}" for table, n in counts.items()))
+
+
+@store_app.command("copy")
+def store_copy_command(
+    src: Annotated[
+        str,
+        typer.Argument(
+            metavar="SRC",
+            help="The store to copy: a file, sqlite:///path or postgresql://user@host/db.",
+        ),
+    ],
+    dst: Annotated[
+        str,
+        typer.Argument(
+            metavar="DST",
+            help="Where to copy it: a new file or an empty PostgreSQL database (never merged).",
+        ),
+    ],
+    batch: Annotated[
+        int, typer.Option("--batch", min=1, help="Rows per INSERT and per fetch.")
+    ] = 1000,
+    verbose: VerboseOpt = 0,
+    quiet: QuietOpt = False,
+) -> None:
+    """Copy a store to another engine (SQLite <-> PostgreSQL), verified by counts and checksums.
+
+    Every table, row and id is copied. DST must be new or empty; it gets SRC's index settings.
+
+    The copy is one transaction on DST, committed once every table's count and SHA-256 match.
+
+    An interrupted, failed or mismatched copy leaves DST as it was: empty.
+
+    Exits 0 on a verified copy; 1 if DST has rows, is unreachable or differs; 2 if SRC is DST.
+
+    Example: provenance store copy provenance.db postgresql://me@dbhost/provenance
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from .storecopy import copy_store
+
+    _configure_logging(verbose, quiet)
+    progress = Progress(
+        TextColumn("copying {task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        transient=True,
+        disable=not sys.stderr.isatty() or quiet,
+    )
+    task = progress.add_task("", total=None)
+    try:
+        with progress:
+            report = copy_store(
+                src,
+                dst,
+                batch=batch,
+                on_progress=lambda table, done, total: progress.update(
+                    task, description=table, completed=done, total=total
+                ),
+            )
+    except ProvenanceError as exc:
+        raise _fail(str(exc), exc.exit_code) from None
+    except KeyboardInterrupt:
+        raise _fail(f"interrupted: {dst} was left as it was", 130) from None
+    if quiet:
+        return
+    width = max(len(t.table) for t in report.tables)
+    typer.echo(f"{'table':<{width}}  {'rows':>10}  sha256")
+    for t in report.tables:
+        typer.echo(f"{t.table:<{width}}  {t.rows:>10}  {t.short}")
+    typer.echo(
+        f"ok: copied {report.rows} row(s) from {report.source} to {report.destination} "
+        f"in {report.seconds:.1f}s; every table's count and checksum match"
+    )
 
 
 def main() -> None:

@@ -35,15 +35,16 @@ class Location:
     """A parsed ``--store``: which engine, and where."""
 
     dialect: str  # "sqlite" or "postgresql"
-    url: URL
+    url: URL  # what SQLAlchemy connects to
     path: str | None  # the SQLite file (":memory:" for an in-memory store)
+    given: URL | None = None  # the URL as the user wrote it
 
     @property
     def shown(self) -> str:
-        """For messages: the path, or the URL with its password hidden."""
+        """For messages: the path, or the URL as given with its password hidden."""
         if self.path is not None:
             return self.path
-        return self.url.render_as_string(hide_password=True)
+        return (self.given or self.url).render_as_string(hide_password=True)
 
 
 def locate(target: str | Path) -> Location:
@@ -64,7 +65,7 @@ def locate(target: str | Path) -> Location:
             raise ConfigError(
                 f"unsupported PostgreSQL driver {url.get_driver_name()!r} (use postgresql://)"
             )
-        return Location("postgresql", url.set(drivername="postgresql+psycopg"), None)
+        return Location("postgresql", url.set(drivername="postgresql+psycopg"), None, url)
     raise ConfigError(
         f"unsupported store {url.drivername!r}: use a file path, sqlite:///path "
         "or postgresql://user@host/dbname"

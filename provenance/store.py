@@ -510,7 +510,8 @@ class Store:
         if until is not None:
             query = query.where(e.c.detected_at <= until)
         with self._reading() as conn:
-            rows = conn.execute(query.order_by(e.c.detected_at, e.c.source, e.c.target)).all()
+            found = conn.execute(query).all()
+        rows = sorted(found, key=lambda r: (r[7] or "", r[0], r[1]))  # by code point, everywhere
         return [
             (self._row_to_edge(r[:7]), str(r[7]), None if r[8] is None else int(r[8])) for r in rows
         ]
@@ -951,13 +952,14 @@ class Store:
             select(*_EDGE_COLUMNS).where(e.c.target == node),
         )
         with self._reading() as conn:
-            return [self._row_to_edge(r) for r in conn.execute(query)]
+            rows = conn.execute(query).all()
+        # sorted here, by code point: a database's collation would differ between engines
+        return [self._row_to_edge(r) for r in sorted(rows, key=lambda r: (r[0], r[1]))]
 
     def iter_edges(self) -> Iterator[Edge]:
-        e = s.edges
         with self._reading() as conn:
-            rows = conn.execute(select(*_EDGE_COLUMNS).order_by(e.c.source, e.c.target)).all()
-        for row in rows:
+            rows = conn.execute(select(*_EDGE_COLUMNS)).all()
+        for row in sorted(rows, key=lambda r: (r[0], r[1])):  # by code point, on every engine
             yield self._row_to_edge(row)
 
     @staticmethod
@@ -1015,11 +1017,11 @@ class Store:
         c = s.search_candidates
         with self._reading() as conn:
             rows = conn.execute(
-                select(c.c.candidate, c.c.provider, c.c.status, c.c.reason)
-                .where(c.c.query_url == query_url)
-                .order_by(c.c.candidate)
+                select(c.c.candidate, c.c.provider, c.c.status, c.c.reason).where(
+                    c.c.query_url == query_url
+                )
             ).all()
-        return [(str(r[0]), str(r[1]), str(r[2]), str(r[3])) for r in rows]
+        return sorted((str(r[0]), str(r[1]), str(r[2]), str(r[3])) for r in rows)
 
     def set_first_seen(self, article_id: int, when: str) -> None:
         """Move an article's first-seen time (an earlier sighting, e.g. by a search provider)."""
