@@ -150,17 +150,21 @@ class _Deadline:
         return None if self.end is None else self.end - time.monotonic()
 
 
+Validators = list[tuple[str, str | None, str | None]]
+
+
 async def _fetch_source(
     fetcher: Fetcher, store: Store, url: str, kinds: tuple[str, ...]
-) -> bytes | None:
-    """A feed, sitemap or page, by conditional GET: None when it has not changed."""
+) -> tuple[bytes | None, tuple[str, str | None, str | None]]:
+    """A feed or sitemap by conditional GET: (None when unchanged, its new validators).
+
+    The caller keeps the validators only with the URLs the content gave (one
+    transaction): a run killed in between must not leave a 304 hiding them.
+    """
     etag, modified = store.validators(url)
     resource = await fetcher.fetch_resource(url, kinds=kinds, etag=etag, last_modified=modified)
-    if resource.not_modified:
-        return None
-    with store.transaction():
-        store.set_validators(url, resource.header("etag"), resource.header("last-modified"))
-    return resource.content
+    seen = (url, resource.header("etag"), resource.header("last-modified"))
+    return (None if resource.not_modified else resource.content), seen
 
 
 async def _discover_outlet(
@@ -170,6 +174,7 @@ async def _discover_outlet(
     settings: Settings,
     report: RunReport,
     deadline: _Deadline,
+    validators: Validators,
 ) -> list[Discovered]:
     found: list[Discovered] = []
     feeds = list(outlet.feeds)
@@ -182,11 +187,10 @@ async def _discover_outlet(
             report.failures.append((outlet.home, str(exc)))
     if outlet.robots and outlet.home:
         robots_url = robots_txt_url(outlet.home)
-        try:
-            content = await _fetch_source(fetcher, store, robots_url, ("text",))
-            if content is not None:
-                text = content.decode("utf-8", "replace")
-                sitemaps += [s for s in robots_sitemaps(text, robots_url) if s not in sitemaps]
+        try:  # always read in full: an unchanged robots.txt still names the sitemaps
+            robots = await fetcher.fetch_resource(robots_url, kinds=("text",))
+            text = robots.content.decode("utf-8", "replace")
+            sitemaps += [s for s in robots_sitemaps(text, robots_url) if s not in sitemaps]
         except ProvenanceError as exc:
             report.failures.append((robots_url, str(exc)))
     for feed in feeds:
@@ -194,7 +198,7 @@ async def _discover_outlet(
             report.stopped_early = True
             return found
         try:
-            content = await _fetch_source(fetcher, store, feed, ("xml", "json"))
+            content, seen = await _fetch_source(fetcher, store, feed, ("xml", "json"))
         except ProvenanceError as exc:
             report.failures.append((feed, str(exc)))
             continue
@@ -205,6 +209,8 @@ async def _discover_outlet(
             found += parse_feed(content, feed)
         except ProvenanceError as exc:
             report.failures.append((feed, str(exc)))
+            continue
+        validators.append(seen)
     pending = [(s, 0) for s in sitemaps]
     while pending:
         if deadline.passed():
@@ -212,7 +218,7 @@ async def _discover_outlet(
             return found
         sitemap, depth = pending.pop(0)
         try:
-            content = await _fetch_source(fetcher, store, sitemap, ("xml", "gzip"))
+            content, seen = await _fetch_source(fetcher, store, sitemap, ("xml", "gzip"))
             if content is None:
                 report.unchanged_sources += 1
                 continue
@@ -221,6 +227,8 @@ async def _discover_outlet(
             report.failures.append((sitemap, str(exc)))
             continue
         found += urls
+        if not children:  # an index is read in full each run: its sitemaps change, not it
+            validators.append(seen)
         if depth < MAX_SITEMAP_DEPTH:
             pending += [(child, depth + 1) for child in children[:MAX_CHILD_SITEMAPS]]
     return found
@@ -245,10 +253,15 @@ async def run_watch(
         for index, outlet in enumerate(watchlist.outlets):
             if on_progress is not None:
                 on_progress("discovering", index, len(watchlist.outlets))
-            found = await _discover_outlet(outlet, fetcher, store, settings, report, deadline)
+            validators: Validators = []
+            found = await _discover_outlet(
+                outlet, fetcher, store, settings, report, deadline, validators
+            )
             report.discovered += len(found)
-            with store.transaction():
+            with store.transaction():  # the URLs, then what lets the next run skip them
                 report.queued += store.enqueue((d.url, d.source) for d in found)
+                for url, etag, modified in validators:
+                    store.set_validators(url, etag, modified)
             if deadline.passed():
                 report.stopped_early = True
                 break
