@@ -1,0 +1,270 @@
+"""Many workers, one PostgreSQL store: the work is shared out and nothing is lost or doubled.
+
+Four ``provenance ingest`` processes are given overlapping URL lists of the sample
+web and write into one PostgreSQL store at once; the result must equal a single
+worker's ingest of the same URLs, table by table and edge by edge, and no page may
+be fetched more often than the single worker fetched it. A worker killed with
+URLs claimed leaves them to the others: at once on the same host (its process is
+gone), after its lease on another host.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from provenance.config import Settings
+from provenance.store import Store, dispose_engines
+from tests import databases
+from tests.servers import SAMPLES, OutletServer, running, sample_routes
+
+WORKERS = 4
+FETCH_TIME = re.compile(r"first seen \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00")
+
+
+@pytest.fixture()
+def new_pg_store(postgresql_server: str | None) -> Iterator[Callable[[], str]]:
+    """Makes empty PostgreSQL databases for stores; drops them after the test."""
+    if postgresql_server is not None:
+        if databases.postgresql_required():
+            pytest.fail(f"{postgresql_server} ({databases.REQUIRE_VARIABLE} is set)")
+        pytest.skip(postgresql_server)
+    names: list[str] = []
+
+    def make() -> str:
+        names.append(databases.create_database())
+        return databases.store_url(names[-1])
+
+    yield make
+    dispose_engines()
+    for name in names:
+        databases.drop_database(name)
+
+
+def article_urls() -> list[str]:
+    manifest = json.loads((SAMPLES / "manifest.json").read_text(encoding="utf-8"))
+    return [
+        r["url"]
+        for r in manifest["records"]
+        if r["status"] == 200 and r["content_type"].startswith("text/html")
+    ]
+
+
+def ingest_command(server: OutletServer, url_file: Path, store: str, *extra: str) -> list[str]:
+    return [
+        sys.executable,
+        "-m",
+        "provenance",
+        "ingest",
+        "--from-file",
+        str(url_file),
+        "--store",
+        store,
+        "--proxy",
+        server.url,
+        "--delay",
+        "0",
+        *extra,
+    ]
+
+
+def snapshot(store_url: str) -> tuple[dict[str, int], list[tuple[object, ...]], list[str]]:
+    """Counts per table, every edge with its verdict, every stored URL."""
+    with Store.open(store_url, Settings(), create=False) as store:
+        assert store.check() == []
+        edges = [
+            (
+                e.source,
+                e.target,
+                e.confidence,
+                e.similarity,
+                e.containment,
+                # when a page was fetched is the one thing two runs cannot share
+                tuple(
+                    (v.kind, FETCH_TIME.sub("<fetched>", v.detail), v.target) for v in e.evidence
+                ),
+                FETCH_TIME.sub("<fetched>", e.explanation),
+            )
+            for e in store.iter_edges()
+        ]
+        urls = sorted(a.article.url for a in store.iter_articles())
+        return store.counts(), edges, urls
+
+
+def page_requests(server: OutletServer) -> Counter[tuple[str, str]]:
+    return Counter((host, path) for host, path, _ in server.requests if path != "/robots.txt")
+
+
+def test_four_workers_with_overlapping_lists_equal_one_worker(tmp_path, new_pg_store):
+    urls = article_urls()
+    assert len(urls) > 50
+    lists = []
+    for seed in range(WORKERS):
+        chosen = random.Random(seed).sample(urls, k=int(len(urls) * 0.6))
+        lists.append(chosen)
+    union = sorted({u for chosen in lists for u in chosen} | set(urls[:1]))
+    lists[0].append(urls[0])
+    assert sum(len(chosen) for chosen in lists) > len(union) * 2  # heavy overlap
+
+    single_store = new_pg_store()
+    with running(sample_routes()) as server:
+        single_file = tmp_path / "all.txt"
+        single_file.write_text("\n".join(union), encoding="utf-8")
+        done = subprocess.run(
+            ingest_command(server, single_file, single_store),
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert done.returncode == 0, done.stderr
+        single_requests = page_requests(server)
+
+    shared_store = new_pg_store()
+    with running(sample_routes()) as server:
+        processes = []
+        for index, chosen in enumerate(lists):
+            url_file = tmp_path / f"worker-{index}.txt"
+            url_file.write_text("\n".join(chosen), encoding="utf-8")
+            processes.append(
+                subprocess.Popen(
+                    ingest_command(server, url_file, shared_store),
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.PIPE,
+                    text=True,
+                )
+            )
+        outputs = [p.communicate(timeout=300) for p in processes]
+        for process, (_, err) in zip(processes, outputs, strict=True):
+            assert process.returncode == 0, err
+        shared_requests = page_requests(server)
+
+    # the work was shared: some worker reports pages another one ingested
+    assert any("elsewhere" in err for _, err in outputs), [err for _, err in outputs]
+    # ... and no page was fetched more often than by a single worker
+    assert shared_requests == single_requests
+    single, shared = snapshot(single_store), snapshot(shared_store)
+    assert shared[0] == single[0]  # every table's count
+    assert shared[2] == single[2]  # the same articles
+    assert shared[1] == single[1]  # the same edges, the same verdicts
+    assert single[0]["edges"] > 20
+
+
+def slow_routes(delay: float) -> dict[tuple[str, str], object]:
+    routes = sample_routes()
+    for route in routes.values():
+        route.delay = delay
+    return routes
+
+
+def queue_rows(store_url: str) -> dict[str, tuple[str, str | None]]:
+    rows = databases.query(store_url, "SELECT url, state, claimed_by FROM queue")
+    return {str(url): (str(state), claimed_by) for url, state, claimed_by in rows}
+
+
+@pytest.mark.parametrize("where", ["same host", "other host"])
+def test_a_killed_workers_claims_are_taken_over(tmp_path, new_pg_store, where):
+    urls = article_urls()[:24]
+    store = new_pg_store()
+    url_file = tmp_path / "urls.txt"
+    url_file.write_text("\n".join(urls), encoding="utf-8")
+    with running(slow_routes(0.4)) as server:
+        command = ingest_command(server, url_file, store, "--claim-lease", "3")
+        if where == "other host":  # a worker on another machine: only its lease frees its URLs
+            command[1:3] = [
+                "-c",
+                "import socket, sys; socket.gethostname = lambda: 'elsewhere.example';"
+                " sys.argv[0] = 'provenance'; from provenance.cli import main; main()",
+            ]
+        victim = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            time.sleep(0.2)
+            try:
+                states = queue_rows(store)
+            except Exception:  # noqa: BLE001 - the store is still being created
+                continue
+            if any(state == "claimed" for state, _ in states.values()):
+                break
+        else:
+            pytest.fail("the first worker never claimed anything")
+        os.kill(victim.pid, signal.SIGKILL)
+        victim.wait()
+        orphaned = [u for u, (state, _) in queue_rows(store).items() if state == "claimed"]
+        assert orphaned  # the dead worker's claims are still in the queue
+        started = time.monotonic()
+        survivor = subprocess.run(
+            ingest_command(server, url_file, store), capture_output=True, text=True, timeout=300
+        )
+        took = time.monotonic() - started
+    assert survivor.returncode == 0, survivor.stderr
+    states = queue_rows(store)
+    assert {state for state, _ in states.values()} == {"done"}, states
+    with Store.open(store, Settings(), create=False) as opened:
+        assert opened.count_articles() == len(urls)
+        assert opened.check() == []
+    if where == "other host":
+        assert took >= 1.0  # it waited for the lease (3 s from the last renewal) to run out
+
+
+def test_two_watch_runs_at_once_split_the_queue(tmp_path, new_pg_store):
+    from tests.test_watch import Web, write_watchlist
+
+    web = Web()
+    for n in range(30):
+        web.add_story(n, copied=n % 2 == 0)
+    web.publish()
+    for key, route in web.routes.items():
+        if "/story/" in key[1] or "/copy/" in key[1]:
+            route.delay = 0.1
+    store = new_pg_store()
+    config = write_watchlist(tmp_path, store)
+    with running(web.routes) as server:
+        runs = [
+            subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "provenance",
+                    "watch",
+                    "--config",
+                    str(config),
+                    "--proxy",
+                    server.url,
+                    "--delay",
+                    "0",
+                    "--report",
+                    str(tmp_path / f"run-{index}.jsonl"),
+                ],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for index in range(2)
+        ]
+        outputs = [run.communicate(timeout=300) for run in runs]
+        pages = Counter(
+            path for _, path, _ in server.requests if "/story/" in path or "/copy/" in path
+        )
+    for run, (_, err) in zip(runs, outputs, strict=True):
+        assert run.returncode in (0, 5), err  # no lock on PostgreSQL: neither run exits 4
+    assert set(pages.values()) == {1} and len(pages) == 45  # every page fetched once in all
+    reported = [
+        json.loads(line)["target"]
+        for index in range(2)
+        if (tmp_path / f"run-{index}.jsonl").exists()
+        for line in (tmp_path / f"run-{index}.jsonl").read_text().splitlines()
+    ]
+    assert sorted(reported) == sorted(f"http://copier.example/copy/{n}" for n in range(0, 30, 2))
+    ingested = [int(re.search(r"(\d+) ingested", err).group(1)) for _, err in outputs]
+    assert sum(ingested) == 45 and min(ingested) > 0, ingested  # the work was shared

@@ -1,0 +1,174 @@
+"""Running a PostgreSQL store: where the settings come from, pooled connections, clear errors.
+
+Against the real server on 127.0.0.1:5432; the unreachable server is a closed port
+on 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+
+import pytest
+from typer.testing import CliRunner
+
+from provenance.cli import app
+from provenance.config import Settings
+from provenance.database import locate
+from provenance.errors import ConfigError, StoreError, StoreVersionError
+from provenance.store import Store, dispose_engines
+from tests import databases
+
+runner = CliRunner()
+
+
+@pytest.fixture()
+def new_database(postgresql_server: str | None) -> Iterator[Callable[[], str]]:
+    """Makes empty PostgreSQL databases (names); drops them after the test."""
+    if postgresql_server is not None:
+        if databases.postgresql_required():
+            pytest.fail(f"{postgresql_server} ({databases.REQUIRE_VARIABLE} is set)")
+        pytest.skip(postgresql_server)
+    names: list[str] = []
+
+    def make() -> str:
+        names.append(databases.create_database())
+        return names[-1]
+
+    yield make
+    dispose_engines()
+    for name in names:
+        databases.drop_database(name)
+
+
+def closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])  # closed again when the block ends
+
+
+def one_line_error(result: object) -> str:
+    stderr = result.stderr  # type: ignore[attr-defined]
+    lines = [line for line in stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, stderr
+    assert "Traceback" not in stderr
+    return str(lines[0])
+
+
+def test_store_urls_are_parsed():
+    assert locate("x.db").dialect == "sqlite"
+    assert locate("sqlite:////tmp/x.db").path == "/tmp/x.db"  # four slashes: absolute
+    assert locate("sqlite:///x.db").path == "x.db"  # three: relative (SQLAlchemy's rule)
+    assert locate("postgresql://u:secret@h:5433/db").url.drivername == "postgresql+psycopg"
+    assert "secret" not in locate("postgresql://u:secret@h/db").shown
+    with pytest.raises(ConfigError, match="unsupported store"):
+        locate("mysql://root@127.0.0.1/test")
+    with pytest.raises(ConfigError, match="driver"):
+        locate("postgresql+asyncpg://u@h/db")
+
+
+def test_an_unreachable_server_is_one_line_and_exit_1():
+    url = f"postgresql://postgres:hunter2@127.0.0.1:{closed_port()}/nothing"
+    result = runner.invoke(app, ["export", "--store", url, "--format", "json", "--out", "-"])
+    assert result.exit_code == 1
+    line = one_line_error(result)
+    assert "cannot reach the database server" in line
+    assert "hunter2" not in result.stderr  # the password is never shown
+    with pytest.raises(StoreError, match="cannot reach"):
+        Store.open(url, Settings())
+
+
+def test_wrong_credentials_and_a_missing_database_are_named(new_database):
+    name = new_database()
+    result = runner.invoke(
+        app, ["ingest", "--store", f"postgresql://nobody_here@127.0.0.1:5432/{name}", "x"]
+    )
+    assert result.exit_code == 1
+    assert "refused our credentials" in one_line_error(result)
+    result = runner.invoke(
+        app, ["store", "check", "--store", "postgresql://postgres@127.0.0.1:5432/no_such_db_9"]
+    )
+    assert result.exit_code == 1
+    line = one_line_error(result)
+    assert "does not exist" in line and "createdb" in line
+
+
+def test_settings_come_from_the_standard_pg_environment(new_database, tmp_path):
+    name = new_database()
+    Store.open(databases.store_url(name), Settings()).close()
+    env = {
+        "PGHOST": "127.0.0.1",
+        "PGPORT": "5432",
+        "PGUSER": "postgres",
+        "PGDATABASE": name,
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(tmp_path),
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "provenance", "store", "check", "--store", "postgresql://"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr  # it found the store where PG* pointed
+    assert "ok: 0 responses, 0 articles" in done.stdout + done.stderr
+    env["PGDATABASE"] = "no_such_db_9"
+    done = subprocess.run(
+        [sys.executable, "-m", "provenance", "store", "check", "--store", "postgresql://"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 1
+    assert 'database "no_such_db_9" does not exist' in done.stderr
+
+
+def test_connections_are_pooled_and_returned(new_database):
+    url = databases.store_url(new_database())
+    with Store.open(url, Settings()) as first:
+        engine = first.engine
+        assert first.count_articles() == 0
+    for _ in range(5):
+        with Store.open(url, Settings()) as again:
+            assert again.engine is engine  # one engine, one pool per URL and process
+            assert again.count_articles() == 0
+    assert engine.pool.checkedout() == 0  # every connection went back to the pool
+    assert engine.pool.checkedin() >= 1  # ... and is kept for the next store
+
+
+def test_a_database_with_other_tables_is_not_taken_over(new_database):
+    url = databases.store_url(new_database())
+    databases.execute(url, "CREATE TABLE articles (id integer)")
+    with pytest.raises(StoreVersionError, match="not a provenance store"):
+        Store.open(url, Settings())
+
+
+def test_an_empty_database_is_not_a_store_without_create(new_database):
+    url = databases.store_url(new_database())
+    with pytest.raises(StoreError, match="no store at"):
+        Store.open(url, Settings(), create=False)
+
+
+def test_four_processes_creating_one_store_at_once(new_database):
+    url = databases.store_url(new_database())
+    code = (
+        "import sys; from provenance.store import Store; from provenance.config import Settings\n"
+        "with Store.open(sys.argv[1], Settings()) as s: print(s.meta()['schema_version'])"
+    )
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-c", code, url],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(4)
+    ]
+    outputs = [p.communicate(timeout=120) for p in processes]
+    assert [p.returncode for p in processes] == [0, 0, 0, 0], [err for _, err in outputs]
+    assert len({out for out, _ in outputs}) == 1
+    assert databases.count(url, "meta") == len(Settings().index_params()) + 1
