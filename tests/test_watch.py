@@ -315,3 +315,17 @@ def test_watchlist_errors_name_the_line(tmp_path, text, message):
         load_watchlist(path)
     result = runner.invoke(app, ["watch", "--config", str(path)])
     assert result.exit_code == 2 and "watch.toml" in result.stderr
+
+
+def test_an_unchanged_robots_txt_still_leads_to_its_sitemap(web, tmp_path, store_path):
+    robots = web.routes[("copier.example", "/robots.txt")]
+    robots.headers["ETag"] = '"robots-1"'  # it never changes; the sitemap it names does
+    config = write_watchlist(tmp_path, store_path)
+    web.add_story(1, copied=True)
+    web.publish()
+    assert watch(config, web.server.url).exit_code == 5
+    web.add_story(2, copied=True)
+    web.publish()
+    second = watch(config, web.server.url)
+    assert second.exit_code == 5, second.output
+    assert [r["target"] for r in report_lines(tmp_path)][-1] == "http://copier.example/copy/2"
