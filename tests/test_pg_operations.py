@@ -172,3 +172,27 @@ def test_four_processes_creating_one_store_at_once(new_database):
     assert [p.returncode for p in processes] == [0, 0, 0, 0], [err for _, err in outputs]
     assert len({out for out, _ in outputs}) == 1
     assert databases.count(url, "meta") == len(Settings().index_params()) + 1
+
+
+def test_a_new_migration_runs_alike_on_both_engines(store_path, monkeypatch):
+    """The next schema version, applied by the same code to a SQLite and a PostgreSQL store."""
+    from sqlalchemy import text
+
+    from provenance import schema, store as store_module
+
+    with Store.open(store_path, Settings()) as first:
+        first.record_failure("http://a.example/x", "kept across the migration")
+    version = schema.SCHEMA_VERSION
+
+    def add_a_column(conn):
+        conn.execute(text("ALTER TABLE failures ADD COLUMN attempts INTEGER"))
+        conn.execute(text("UPDATE failures SET attempts = 1"))
+
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", version + 1)
+    monkeypatch.setitem(schema.MIGRATIONS, version, add_a_column)
+    with Store.open(store_path, Settings()) as migrated:
+        assert migrated.meta()["schema_version"] == str(version + 1)
+        assert [r[1] for r in migrated.failures()] == ["kept across the migration"]
+    assert databases.query(store_path, "SELECT attempts FROM failures") == [(1,)]
+    with Store.open(store_path, Settings()) as again:  # nothing left to do the second time
+        assert again.meta()["schema_version"] == str(version + 1)
