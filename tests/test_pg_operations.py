@@ -178,7 +178,8 @@ def test_a_new_migration_runs_alike_on_both_engines(store_path, monkeypatch):
     """The next schema version, applied by the same code to a SQLite and a PostgreSQL store."""
     from sqlalchemy import text
 
-    from provenance import schema, store as store_module
+    from provenance import schema
+    from provenance import store as store_module
 
     with Store.open(store_path, Settings()) as first:
         first.record_failure("http://a.example/x", "kept across the migration")
