@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -86,6 +86,27 @@ def _store_at(engine: str, request: pytest.FixtureRequest, path: Path) -> Iterat
     try:
         yield databases.store_url(name)
     finally:
+        databases.drop_database(name)
+
+
+@pytest.fixture()
+def new_pg_store(postgresql_server: str | None) -> Iterator[Callable[..., str]]:
+    """Makes stores in new, empty PostgreSQL databases (URLs); drops them after the test.
+
+    Keyword options go to :func:`tests.databases.create_database`.
+    """
+    if postgresql_server is not None:
+        if databases.postgresql_required():
+            pytest.fail(f"{postgresql_server} ({databases.REQUIRE_VARIABLE} is set)", pytrace=False)
+        pytest.skip(postgresql_server)
+    names: list[str] = []
+
+    def make(**options: Any) -> str:
+        names.append(databases.create_database(**options))
+        return databases.store_url(names[-1])
+
+    yield make
+    for name in names:
         databases.drop_database(name)
 
 

@@ -90,16 +90,26 @@ def sweep_leftovers() -> list[str]:
     return dropped
 
 
-def create_database() -> str:
-    """A new empty database; returns its name."""
+def create_database(icu_locale: str | None = None) -> str:
+    """A new empty database; returns its name.
+
+    ``icu_locale``: with that ICU collation (text not in byte order); raises psycopg's
+    FeatureNotSupported on a server built without ICU.
+    """
     from psycopg import sql
 
     name = f"{PREFIX}{os.getpid()}_{next(_counter)}"
+    statement = sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name))
+    if icu_locale is not None:
+        statement = sql.SQL(
+            "CREATE DATABASE {} TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE {}"
+            " LOCALE 'C.UTF-8'"
+        ).format(sql.Identifier(name), sql.Literal(icu_locale))
     with _admin() as conn:
         conn.execute(
             sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
         )
-        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+        conn.execute(statement)
     return name
 
 

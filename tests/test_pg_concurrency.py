@@ -19,37 +19,17 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from provenance.config import Settings
-from provenance.store import Store, dispose_engines
+from provenance.store import Store
 from tests import databases
 from tests.servers import SAMPLES, OutletServer, running, sample_routes
 
 WORKERS = 4
 FETCH_TIME = re.compile(r"first seen \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00")
-
-
-@pytest.fixture()
-def new_pg_store(postgresql_server: str | None) -> Iterator[Callable[[], str]]:
-    """Makes empty PostgreSQL databases for stores; drops them after the test."""
-    if postgresql_server is not None:
-        if databases.postgresql_required():
-            pytest.fail(f"{postgresql_server} ({databases.REQUIRE_VARIABLE} is set)")
-        pytest.skip(postgresql_server)
-    names: list[str] = []
-
-    def make() -> str:
-        names.append(databases.create_database())
-        return databases.store_url(names[-1])
-
-    yield make
-    dispose_engines()
-    for name in names:
-        databases.drop_database(name)
 
 
 def article_urls() -> list[str]:

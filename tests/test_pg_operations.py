@@ -9,7 +9,7 @@ from __future__ import annotations
 import socket
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from typer.testing import CliRunner
@@ -18,29 +18,16 @@ from provenance.cli import app
 from provenance.config import Settings
 from provenance.database import locate
 from provenance.errors import ConfigError, StoreError, StoreVersionError
-from provenance.store import Store, dispose_engines
+from provenance.store import Store
 from tests import databases
 
 runner = CliRunner()
 
 
 @pytest.fixture()
-def new_database(postgresql_server: str | None) -> Iterator[Callable[[], str]]:
-    """Makes empty PostgreSQL databases (names); drops them after the test."""
-    if postgresql_server is not None:
-        if databases.postgresql_required():
-            pytest.fail(f"{postgresql_server} ({databases.REQUIRE_VARIABLE} is set)")
-        pytest.skip(postgresql_server)
-    names: list[str] = []
-
-    def make() -> str:
-        names.append(databases.create_database())
-        return names[-1]
-
-    yield make
-    dispose_engines()
-    for name in names:
-        databases.drop_database(name)
+def new_database(new_pg_store: Callable[..., str]) -> Callable[[], str]:
+    """Makes empty PostgreSQL databases; returns their names."""
+    return lambda: new_pg_store().rsplit("/", 1)[1]
 
 
 def closed_port() -> int:
@@ -95,6 +82,17 @@ def test_wrong_credentials_and_a_missing_database_are_named(new_database):
     assert "does not exist" in line and "createdb" in line
 
 
+def check_with(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """``provenance store check --store postgresql://``: everything else from ``env``."""
+    return subprocess.run(
+        [sys.executable, "-m", "provenance", "store", "check", "--store", "postgresql://"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
 def test_settings_come_from_the_standard_pg_environment(new_database, tmp_path):
     name = new_database()
     Store.open(databases.store_url(name), Settings()).close()
@@ -106,23 +104,11 @@ def test_settings_come_from_the_standard_pg_environment(new_database, tmp_path):
         "PATH": "/usr/bin:/bin",
         "HOME": str(tmp_path),
     }
-    done = subprocess.run(
-        [sys.executable, "-m", "provenance", "store", "check", "--store", "postgresql://"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    done = check_with(env)
     assert done.returncode == 0, done.stderr  # it found the store where PG* pointed
     assert "ok: 0 responses, 0 articles" in done.stdout + done.stderr
     env["PGDATABASE"] = "no_such_db_9"
-    done = subprocess.run(
-        [sys.executable, "-m", "provenance", "store", "check", "--store", "postgresql://"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    done = check_with(env)
     assert done.returncode == 1
     assert 'database "no_such_db_9" does not exist' in done.stderr
 

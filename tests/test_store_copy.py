@@ -8,7 +8,6 @@ PROVENANCE_REQUIRE_POSTGRESQL=1 they fail instead.
 
 from __future__ import annotations
 
-import itertools
 import json
 import math
 import os
@@ -16,7 +15,7 @@ import shutil
 import signal
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +27,7 @@ from provenance.bulk import ingest_warcs
 from provenance.cli import app
 from provenance.config import Settings
 from provenance.errors import ConfigError, StoreError
-from provenance.store import Store, dispose_engines
+from provenance.store import Store
 from provenance.storecopy import (
     CopyMismatchError,
     compare_stores,
@@ -41,9 +40,6 @@ from tests.servers import SAMPLES
 
 runner = CliRunner()
 WARC = SAMPLES / "sample-web.warc.gz"
-PREFIX = "prov_copytest_"
-SERVER = "postgres@127.0.0.1:5432"
-_numbers = itertools.count(1)
 
 Target = str | Path
 NewDatabase = Callable[..., str]
@@ -56,77 +52,28 @@ def run(*args: str) -> Any:
 # -- databases of our own -------------------------------------------------------------------
 
 
-def _admin() -> Any:
-    import psycopg
-
-    return psycopg.connect(f"postgresql://{SERVER}/postgres", autocommit=True, connect_timeout=5)
-
-
-def _sweep_leftovers() -> None:
-    """Drop the databases of earlier runs of this module that died before their teardown."""
-    from psycopg import sql
-
-    with _admin() as conn:
-        names = [
-            name
-            for (name,) in conn.execute(
-                "SELECT datname FROM pg_database WHERE datname LIKE %s", (PREFIX + "%",)
-            )
-        ]
-        for name in names:
-            pid = int(name.removeprefix(PREFIX).split("_")[0])
-            try:
-                os.kill(pid, 0)
-                continue  # that run is alive
-            except ProcessLookupError:
-                pass
-            except PermissionError:
-                continue
-            conn.execute(
-                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-            )
-
-
-@pytest.fixture(scope="module")
-def postgresql() -> None:
-    problem = databases.server_problem()
-    if problem is not None:
+@pytest.fixture()
+def postgresql(postgresql_server: str | None) -> None:
+    if postgresql_server is not None:
         if databases.postgresql_required():
-            pytest.fail(f"{problem} ({databases.REQUIRE_VARIABLE} is set)", pytrace=False)
-        pytest.skip(problem)
-    _sweep_leftovers()
+            pytest.fail(f"{postgresql_server} ({databases.REQUIRE_VARIABLE} is set)", pytrace=False)
+        pytest.skip(postgresql_server)
 
 
 @pytest.fixture()
-def new_database(postgresql: None) -> Iterator[NewDatabase]:
+def new_database(new_pg_store: NewDatabase) -> NewDatabase:
     """Makes empty databases (``icu_locale=`` for a server-side collation that is not byte order)."""
     import psycopg
-    from psycopg import sql
-
-    made: list[str] = []
 
     def make(icu_locale: str | None = None) -> str:
-        name = f"{PREFIX}{os.getpid()}_{next(_numbers)}"
-        statement = sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name))
-        if icu_locale is not None:
-            statement = sql.SQL(
-                "CREATE DATABASE {} TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE {} LOCALE 'C.UTF-8'"
-            ).format(sql.Identifier(name), sql.Literal(icu_locale))
-        with _admin() as conn:
-            try:
-                conn.execute(statement)
-            except psycopg.errors.FeatureNotSupported as exc:  # a server built without ICU
-                pytest.skip(f"cannot create an ICU database: {exc}")
-        made.append(name)
-        return f"postgresql://{SERVER}/{name}"
+        if icu_locale is None:
+            return new_pg_store()
+        try:
+            return new_pg_store(icu_locale=icu_locale)
+        except psycopg.errors.FeatureNotSupported as exc:  # a server built without ICU
+            pytest.skip(f"cannot create an ICU database: {exc}")
 
-    yield make
-    dispose_engines()
-    with _admin() as conn:
-        for name in made:
-            conn.execute(
-                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-            )
+    return make
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -462,7 +409,7 @@ def test_an_empty_source_is_not_created(tmp_path):
     ("url", "message"),
     [
         ("postgresql://postgres@127.0.0.1:1/x", "cannot reach the database server"),
-        (f"postgresql://{SERVER}/{PREFIX}never_created", "does not exist"),
+        (f"postgresql://{databases.SERVER}/prov_never_created", "does not exist"),
         ("postgresql://no_such_role_here@127.0.0.1:5432/postgres", "refused our credentials"),
     ],
 )
