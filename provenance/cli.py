@@ -214,16 +214,8 @@ def ingest_command(
     if not wanted and not warc:
         raise _fail("nothing to ingest (pass URLs, --from-file FILE or --warc FILE)", EXIT_USAGE)
     settings = _settings(
-        proxy,
-        archive,
-        user_agent,
-        outlets,
-        allow_private,
-        ignore_robots,
-        delay,
-        retries,
-        claim_lease=claim_lease,
-    )
+        proxy, archive, user_agent, outlets, allow_private, ignore_robots, delay, retries
+    ).replace(claim_lease=claim_lease)
     if warc:
         _ingest_warc_files(warc, store, settings, workers, quiet)
         if not wanted:
@@ -765,16 +757,8 @@ def watch_command(
         raise _fail(str(exc), exc.exit_code) from None
     store_path = watchlist.store if store == "provenance.db" and watchlist.store else store
     settings = _settings(
-        proxy,
-        archive,
-        user_agent,
-        outlets,
-        allow_private,
-        ignore_robots,
-        delay,
-        retries,
-        claim_lease=claim_lease,
-    )
+        proxy, archive, user_agent, outlets, allow_private, ignore_robots, delay, retries
+    ).replace(claim_lease=claim_lease)
     runtime = max_runtime if max_runtime is not None else watchlist.max_runtime
     destination = report if report is not None else watchlist.report
 
