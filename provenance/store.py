@@ -19,6 +19,7 @@ are claimed again.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
@@ -95,14 +96,30 @@ _BAND_HITS = (
     .where(s.lsh.c.key.in_(bindparam("keys", expanding=True)))
     .group_by(s.lsh.c.article_id)
 )
-_ANCHOR_POSTINGS = (
-    select(s.anchors.c.article_id)
-    .where(s.anchors.c.key == bindparam("key"))
-    .limit(bindparam("limit"))
-)
+_ANCHORS_PER_QUERY = 64
+
+
+@functools.cache
+def _anchor_postings(count: int) -> Any:
+    """The postings of ``count`` anchors (k0, k1, ...), at most ``limit`` rows each."""
+    parts = [
+        select(s.anchors.c.key, s.anchors.c.article_id)
+        .where(s.anchors.c.key == bindparam(f"k{i}"))
+        .limit(bindparam("limit"))
+        .subquery()
+        for i in range(count)
+    ]
+    return union_all(*(select(part.c.key, part.c.article_id) for part in parts))
+
+
 _LOAD_MANY = select(*_ARTICLE_COLUMNS).where(s.articles.c.id.in_(bindparam("ids", expanding=True)))
-_ARTICLE_BY_URL = select(s.articles.c.id).where(s.articles.c.url == bindparam("url"))
-_ALIAS_BY_URL = select(s.aliases.c.article_id).where(s.aliases.c.url == bindparam("url"))
+# the article stored at a URL, else the one the URL is an alias of: one statement
+_ARTICLE_BY_URL = select(
+    func.coalesce(
+        select(s.articles.c.id).where(s.articles.c.url == bindparam("url")).scalar_subquery(),
+        select(s.aliases.c.article_id).where(s.aliases.c.url == bindparam("url")).scalar_subquery(),
+    )
+)
 
 
 def _now() -> str:
@@ -345,7 +362,9 @@ class Store:
         except DBAPIError as exc:
             raise store_error(exc, self.path, "read") from None
         finally:
-            if conn.in_transaction():
+            # PostgreSQL: end the read transaction. SQLite reads run in autocommit, so
+            # nothing is open; the next write transaction clears SQLAlchemy's bookkeeping.
+            if self.dialect != "sqlite" and conn.in_transaction():
                 conn.rollback()
 
     def transaction(self, *, exclusive: bool = True) -> _Transaction:
@@ -752,8 +771,6 @@ class Store:
         """The article stored for ``url``, directly or through an alias (redirect, canonical)."""
         with self._reading() as conn:
             found = conn.execute(_ARTICLE_BY_URL, {"url": url}).scalar()
-            if found is None:
-                found = conn.execute(_ALIAS_BY_URL, {"url": url}).scalar()
         return int(found) if found is not None else None
 
     def add_alias(self, url: str, article_id: int) -> None:
@@ -860,16 +877,26 @@ class Store:
     def anchor_hits(
         self, anchors: list[int] | tuple[int, ...], *, max_postings: int
     ) -> dict[int, int]:
-        """Article id -> number of anchors it shares; anchors on too many articles are skipped."""
-        hits: dict[int, int] = {}
+        """Article id -> number of anchors it shares; anchors on too many articles are skipped.
+
+        One statement per ``_ANCHORS_PER_QUERY`` anchors, each anchor's postings read
+        up to the limit only (a boilerplate anchor can have millions).
+        """
+        postings: dict[int, list[int]] = {}
+        keys = list(dict.fromkeys(anchors))
         with self._reading() as conn:
-            for key in anchors:
-                rows = conn.execute(_ANCHOR_POSTINGS, {"key": key, "limit": max_postings + 1})
-                postings = rows.scalars().all()
-                if len(postings) > max_postings:
-                    continue  # boilerplate shared by many articles says nothing
-                for article_id in postings:
-                    hits[int(article_id)] = hits.get(int(article_id), 0) + 1
+            for start in range(0, len(keys), _ANCHORS_PER_QUERY):
+                chunk = keys[start : start + _ANCHORS_PER_QUERY]
+                params: dict[str, int] = {f"k{i}": key for i, key in enumerate(chunk)}
+                params["limit"] = max_postings + 1
+                for key, article_id in conn.execute(_anchor_postings(len(chunk)), params):
+                    postings.setdefault(int(key), []).append(int(article_id))
+        hits: dict[int, int] = {}
+        for found in postings.values():
+            if len(found) > max_postings:
+                continue  # boilerplate shared by many articles says nothing
+            for article_id in found:
+                hits[article_id] = hits.get(article_id, 0) + 1
         return hits
 
     def index_entries(self, ids: list[int]) -> dict[int, tuple[bytes, int, int]]:

@@ -426,3 +426,27 @@ def test_put_edge_replaces_the_same_edge(store: Store) -> None:
     store.put_edge(Edge(A, B, 0.4, 0.8, 0.9))
     store.put_edge(Edge(A, B, 0.9, 0.8, 0.9, explanation="new verdict"))
     assert [(e.confidence, e.explanation) for e in store.iter_edges()] == [(0.9, "new verdict")]
+
+
+def test_an_anchor_on_too_many_articles_says_nothing(store: Store) -> None:
+    """Postings are read up to the limit per anchor, and an anchor past it is left out."""
+    with store.transaction():
+        for n in range(5):
+            prepared = prepare_article(article(f"https://many.example/{n}", seed=n), SETTINGS)
+            # anchor 7 is on every article, anchor 100 + n on one each; 200 more to batch
+            store.add_article(
+                prepared.article,
+                size=100,
+                signature=None,
+                keys=[],
+                anchors=[7, 100 + n, *range(1000, 1200)] if n == 0 else [7, 100 + n],
+                response_id=None,
+                first_seen="2026-05-16T09:00:00+00:00",
+            )
+    first = store.article_id("https://many.example/0")
+    query = [7, 100, 101, *range(1000, 1200), 7]
+    hits = store.anchor_hits(query, max_postings=4)
+    assert hits[first] == 1 + 200  # 100 and the 200 others; 7 (on 5 articles) left out
+    assert hits[store.article_id("https://many.example/1")] == 1  # only 101
+    assert len(hits) == 2
+    assert store.anchor_hits(query, max_postings=5)[first] == 1 + 1 + 200  # 7 now counts once
