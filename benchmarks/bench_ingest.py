@@ -9,7 +9,12 @@ fresh temporary store. The ceiling, measured in the same run, is
 pool of the same size. Runs alternate (ceiling, ingest) and the best of
 ``--repeat`` rounds is kept for each, which cancels most of a shared machine's noise.
 
+``--engine postgresql`` ingests into a fresh PostgreSQL database
+(``prov_bench_ingest`` on ``--pg-server``, dropped at the end) instead of a
+temporary SQLite file. Old store vs new on both engines: ``bench_engines.py``.
+
     python benchmarks/bench_ingest.py [--quick] [--pages N] [--repeat R]
+    python benchmarks/bench_ingest.py --engine postgresql
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import synth_store  # noqa: E402
 from _common import Report, real_pages  # noqa: E402
 from warcio.statusandheaders import StatusAndHeaders  # noqa: E402
 from warcio.warcwriter import WARCWriter  # noqa: E402
@@ -79,10 +85,18 @@ def ceiling(items: list[tuple[str, str]], workers: int) -> float:
     return time.perf_counter() - start
 
 
-def ingest(warc: Path, workers: int, settings: Settings, tmp: Path, tag: str) -> tuple[float, dict]:
-    db = tmp / f"ingest-{tag}.db"
-    for p in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
-        p.unlink(missing_ok=True)
+def ingest(
+    warc: Path, workers: int, settings: Settings, tmp: Path, tag: str, pg_server: str | None = None
+) -> tuple[float, dict]:
+    """Seconds to ingest the WARC into a new store (a temporary file, or a fresh PG database)."""
+    if pg_server:
+        db: Path | str = f"{pg_server.rstrip('/')}/prov_bench_ingest"
+        synth_store.pg_drop(db)
+        synth_store.pg_create(db)
+    else:
+        db = tmp / f"ingest-{tag}.db"
+        for p in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
+            p.unlink(missing_ok=True)
     start = time.perf_counter()
     with Store.open(db, settings) as store:
         report = ingest_warcs([warc], store, settings, workers=workers)
@@ -96,7 +110,14 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=None, help="how many pages (default: all)")
     parser.add_argument("--repeat", type=int, default=None, help="rounds (best kept); default 2")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--engine", choices=("sqlite", "postgresql"), default="sqlite")
+    parser.add_argument(
+        "--pg-server",
+        default=os.environ.get("PROVENANCE_BENCH_PG", synth_store.PG_DEFAULT),
+        help="PostgreSQL server URL, without a database (env PROVENANCE_BENCH_PG)",
+    )
     args = parser.parse_args()
+    pg_server = args.pg_server if args.engine == "postgresql" else None
     limit = args.pages or (100 if args.quick else None)
     repeat = args.repeat or 2
     settings = Settings()
@@ -105,7 +126,7 @@ def main() -> None:
     for url, body in pages:
         text, _ = decode_html(body, "text/html")
         items.append((text, url))
-    report = Report("ingest")
+    report = Report("ingest" if args.engine == "sqlite" else f"ingest-{args.engine}")
     mb = sum(len(b) for _, b in pages) / 1e6
     report.add(
         "pages", len(pages), note=f"{mb:.1f} MB of real HTML (scrapinghub + trafilatura-eval)"
@@ -123,7 +144,11 @@ def main() -> None:
         for rnd in range(repeat):
             for w in sorted({1, all_workers}):
                 c = ceiling(items, w)
-                i, counts = ingest(warc, w, settings, tmp, f"{w}-{rnd}")
+                try:
+                    i, counts = ingest(warc, w, settings, tmp, f"{w}-{rnd}", pg_server)
+                finally:
+                    if pg_server:
+                        synth_store.pg_drop(f"{pg_server.rstrip('/')}/prov_bench_ingest")
                 runs.append({"round": rnd, "workers": w, "ceiling_s": c, "ingest_s": i})
                 best[f"ceil{w}"] = min(best.get(f"ceil{w}", float("inf")), c)
                 best[f"ing{w}"] = min(best.get(f"ing{w}", float("inf")), i)
@@ -173,7 +198,13 @@ def main() -> None:
             note="what the machine itself scales (informational)",
         )
     report.add("ingest outcomes", ", ".join(f"{v} {k}" for k, v in sorted(counts.items())))
-    report.data = {"pages": n, "runs": runs, "best_seconds": best, "outcomes": counts}
+    report.data = {
+        "engine": args.engine,
+        "pages": n,
+        "runs": runs,
+        "best_seconds": best,
+        "outcomes": counts,
+    }
     report.print()
     report.write()
 

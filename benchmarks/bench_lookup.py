@@ -11,12 +11,20 @@ near-duplicate clusters; built once, cached). For each size:
   ``provenance lookup --store S FILE`` (wall clock; the child's own peak RSS
   from ``os.wait4``), beside the bare interpreter start and ``import provenance.cli``;
 * ``Store.open`` time; bytes per article of the file, and of the index
-  (signature + LSH rows, and + anchors), measured with the ``dbstat`` table;
+  (signature + LSH rows, and + anchors), measured with the ``dbstat`` table
+  (PostgreSQL: ``pg_total_relation_size``, heap and indexes);
 * baseline in the same run: datasketch's in-memory ``MinHashLSH`` with the same
   bands x rows, rebuilt from the same signatures in a child process (build
   time, memory, query latency), against ``Store.band_hits`` for the same queries.
 
+``--engine postgresql`` runs the same measurements against a PostgreSQL store of
+the same articles (``synth_store.build_postgresql``: a copy of the SQLite store into
+a database ``prov_bench_synth_<n>_<tag>`` on ``--pg-server``, dropped at the end
+unless ``--keep-db``). Old store vs new on both engines, side by side:
+``bench_engines.py``.
+
     python benchmarks/bench_lookup.py [--quick] [--sizes 10000 100000 1000000]
+    python benchmarks/bench_lookup.py --engine postgresql --sizes 10000 100000
 """
 
 from __future__ import annotations
@@ -38,7 +46,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import synth_store  # noqa: E402
 from _common import Report, run_child, summary_ms  # noqa: E402
+from sqlalchemy import func, select, text  # noqa: E402
 
+from provenance import schema  # noqa: E402
 from provenance.config import Settings  # noqa: E402
 from provenance.fetch import Fetcher  # noqa: E402
 from provenance.index import Query, find_matches  # noqa: E402
@@ -135,35 +145,61 @@ def table_bytes(path: Path) -> dict[str, int]:
         conn.close()
 
 
+def pg_table_bytes(store: Store) -> tuple[dict[str, int], int]:
+    """Bytes of each table of a PostgreSQL store (heap, TOAST and indexes); the database's."""
+    with store.engine.connect() as conn:
+        sizes = {
+            t.name: int(conn.execute(select(func.pg_total_relation_size(t.name))).scalar_one() or 0)
+            for t in schema.TABLES
+        }
+        total = int(conn.execute(text("SELECT pg_database_size(current_database())")).scalar_one())
+    return sizes, total
+
+
+def urls_of(store: Store, ids: list[int]) -> dict[int, str]:
+    """Article id -> URL, through the store's engine (either one)."""
+    a = schema.articles
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(a.c.id, a.c.url).where(a.c.id.in_(ids)))
+        return {int(i): str(u) for i, u in rows}
+
+
 def bench_size(n: int, args: argparse.Namespace, report: Report, tmp: Path) -> dict[str, Any]:
     settings = Settings()
     t = time.perf_counter()
     path = synth_store.build(n)
     info = synth_store.sidecar(path)
     assert info is not None
+    pg: dict[str, Any] | None = None
+    target = str(path)  # what --store gets: the file, or the PostgreSQL URL
+    if args.engine == "postgresql":
+        target, pg = synth_store.build_postgresql(n, args.pg_server)
+        args.databases.append(target)
     print(
         f"  [{n:,}] store ready ({time.perf_counter() - t:.0f}s; build took "
-        f"{info['build_seconds']}s)",
+        f"{info['build_seconds']}s{'; PostgreSQL ' + json.dumps(pg) if pg else ''})",
         file=sys.stderr,
         flush=True,
     )
     # open once through the library first: a schema migration (if the schema moved on since
     # the store was built) must not be timed as a lookup
     t = time.perf_counter()
-    Store.open(path, settings, create=False).close()
+    Store.open(target, settings, create=False).close()
     migrate_s = time.perf_counter() - t
     # the first CLI lookup before the file is read: what a cold(er) OS cache costs
     first = None
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    first_url = conn.execute("SELECT url FROM articles WHERE id = ?", (n // 2 + 17,)).fetchone()[0]
-    conn.close()
-    wall, rss, rc, _, _ = run_child([str(CLI), "lookup", "--store", str(path), first_url])
+    with Store.open(target, settings, create=False) as store:
+        first_url = urls_of(store, [n // 2 + 17])[n // 2 + 17]
+    wall, rss, rc, _, _ = run_child([str(CLI), "lookup", "--store", target, first_url])
     if rc == 0:
         first = wall
-    if not args.no_warm:  # read the file once so that every figure below is warm-cache
-        with path.open("rb") as f:
-            while f.read(16 << 20):
-                pass
+    if not args.no_warm:  # read the store once so that every figure below is warm-cache
+        if pg is None:
+            with path.open("rb") as f:
+                while f.read(16 << 20):
+                    pass
+        else:
+            synth_store.pg_warm(target)
     rng = random.Random(n)
     members = [m for c in info["clusters"] for m in c]
     stored_ids = rng.sample(range(1, n + 1), args.queries) + rng.sample(
@@ -171,7 +207,9 @@ def bench_size(n: int, args: argparse.Namespace, report: Report, tmp: Path) -> d
     )
     out: dict[str, Any] = {
         "n": n,
+        "engine": args.engine,
         "build": {k: v for k, v in info.items() if k != "clusters"},
+        "postgresql_build": pg,
         "cli_first_s": first,
         "first_open_s": migrate_s,
     }
@@ -180,18 +218,13 @@ def bench_size(n: int, args: argparse.Namespace, report: Report, tmp: Path) -> d
     opens = []
     for _ in range(20):
         t = time.perf_counter()
-        s = Store.open(path, settings, create=False)
+        s = Store.open(target, settings, create=False)
         s.close()
         opens.append(time.perf_counter() - t)
     out["open"] = summary_ms(opens)
 
-    store = Store.open(path, settings, create=False)
-    urls = {
-        i: u
-        for i, u in store.conn.execute(
-            f"SELECT id, url FROM articles WHERE id IN ({','.join(map(str, stored_ids))})"
-        )
-    }
+    store = Store.open(target, settings, create=False)
+    urls = urls_of(store, stored_ids)
     # new texts: half fresh, half copies of stored cluster articles with a new disclaimer
     fresh = synth_store.new_texts(args.queries // 2, seed=1000 + n % 997)
     copies = []
@@ -286,20 +319,16 @@ def bench_size(n: int, args: argparse.Namespace, report: Report, tmp: Path) -> d
     env = dict(os.environ)
     cli_url, cli_file = [], []
     for i in stored_ids[: args.cli_runs]:
-        wall, rss, rc, _, err = run_child(
-            [str(CLI), "lookup", "--store", str(path), urls[i]], env=env
-        )
+        wall, rss, rc, _, err = run_child([str(CLI), "lookup", "--store", target, urls[i]], env=env)
         if rc != 0:
             raise SystemExit(f"provenance lookup failed ({rc}): {err.decode()[-500:]}")
         cli_url.append((wall, rss))
-    for k, text in enumerate(
+    for k, query_text in enumerate(
         new_texts[len(fresh) - args.cli_runs // 2 : len(fresh) + args.cli_runs // 2]
     ):
         f = tmp / f"query-{n}-{k}.txt"
-        f.write_text(text, encoding="utf-8")
-        wall, rss, rc, _, err = run_child(
-            [str(CLI), "lookup", "--store", str(path), str(f)], env=env
-        )
+        f.write_text(query_text, encoding="utf-8")
+        wall, rss, rc, _, err = run_child([str(CLI), "lookup", "--store", target, str(f)], env=env)
         if rc != 0:
             raise SystemExit(f"provenance lookup FILE failed ({rc}): {err.decode()[-500:]}")
         cli_file.append((wall, rss))
@@ -307,7 +336,7 @@ def bench_size(n: int, args: argparse.Namespace, report: Report, tmp: Path) -> d
     stub = (
         "import sys, types; m = types.ModuleType('datasketch'); m.MinHash = object; "
         "sys.modules['datasketch'] = m; from provenance.cli import main; "
-        f"sys.argv = ['provenance', 'lookup', '--store', {str(path)!r}, {{url!r}}]; main()"
+        f"sys.argv = ['provenance', 'lookup', '--store', {target!r}, {{url!r}}]; main()"
     )
     cli_stub = []
     for i in stored_ids[: max(3, args.cli_runs // 2)]:
@@ -321,10 +350,14 @@ def bench_size(n: int, args: argparse.Namespace, report: Report, tmp: Path) -> d
     }
 
     # size
-    sizes = table_bytes(path)
-    file_bytes = path.stat().st_size + sum(
-        p.stat().st_size for p in (Path(f"{path}-wal"),) if p.exists()
-    )
+    if pg is None:
+        sizes = table_bytes(path)
+        file_bytes = path.stat().st_size + sum(
+            p.stat().st_size for p in (Path(f"{path}-wal"),) if p.exists()
+        )
+    else:
+        with Store.open(target, settings, create=False) as store:
+            sizes, file_bytes = pg_table_bytes(store)
     sig_bytes = n * settings.num_perm * 4
     lsh_b = sizes.get("lsh", 0)
     anchors_b = sizes.get("anchors", 0)
@@ -347,7 +380,7 @@ def bench_size(n: int, args: argparse.Namespace, report: Report, tmp: Path) -> d
     run_ds = n <= args.datasketch_max or (
         est_mb is not None and est_mb < 0.5 * _avail_mb() and n <= args.datasketch_limit
     )
-    if run_ds:
+    if run_ds and pg is None:  # the same signatures either way: once, with the SQLite runs
         ids_file = tmp / f"ids-{n}.json"
         ids_file.write_text(json.dumps(stored_ids))
         proc = subprocess.run(
@@ -361,6 +394,8 @@ def bench_size(n: int, args: argparse.Namespace, report: Report, tmp: Path) -> d
         else:
             out["datasketch"] = json.loads(proc.stdout.strip().splitlines()[-1])
             report.data["datasketch_mb_per_100k"] = out["datasketch"]["index_mb"] * 100_000 / n
+    elif pg is not None:
+        out["datasketch"] = {"skipped": "PostgreSQL run (see the SQLite run)"}
     else:
         out["datasketch"] = {"skipped": f"estimated {est_mb:.0f} MB" if est_mb else "not asked"}
     print(f"  [{n:,}] measured", file=sys.stderr, flush=True)
@@ -401,8 +436,25 @@ def main() -> None:
         action="store_true",
         help="do not read the store file into the OS cache before measuring",
     )
+    parser.add_argument(
+        "--engine",
+        choices=("sqlite", "postgresql"),
+        default="sqlite",
+        help="the store's engine (PostgreSQL: a copy of the SQLite synthetic store)",
+    )
+    parser.add_argument(
+        "--pg-server",
+        default=os.environ.get("PROVENANCE_BENCH_PG", synth_store.PG_DEFAULT),
+        help="PostgreSQL server URL, without a database (env PROVENANCE_BENCH_PG)",
+    )
+    parser.add_argument(
+        "--keep-db",
+        action="store_true",
+        help="keep the prov_bench_synth_* databases for the next run (default: drop them)",
+    )
     parser.add_argument("--datasketch-child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    args.databases = []
     if args.datasketch_child:
         path, ids_file = args.datasketch_child
         print(json.dumps(datasketch_child(path, json.loads(Path(ids_file).read_text()))))
@@ -410,12 +462,17 @@ def main() -> None:
     sizes = args.sizes or ([10_000] if args.quick else [10_000, 100_000, 1_000_000])
     args.queries = args.queries or (100 if args.quick else 300)
     args.cli_runs = args.cli_runs or (4 if args.quick else 10)
-    report = Report("lookup")
+    report = Report("lookup" if args.engine == "sqlite" else f"lookup-{args.engine}")
     results: dict[int, dict[str, Any]] = {}
     base = interpreter_baselines()
-    with tempfile.TemporaryDirectory(prefix="prov-bench-lookup-") as tmpdir:
-        for n in sorted(sizes):
-            results[n] = bench_size(n, args, report, Path(tmpdir))
+    try:
+        with tempfile.TemporaryDirectory(prefix="prov-bench-lookup-") as tmpdir:
+            for n in sorted(sizes):
+                results[n] = bench_size(n, args, report, Path(tmpdir))
+    finally:
+        if not args.keep_db:
+            for url in args.databases:
+                synth_store.pg_drop(url)
 
     for n in sorted(sizes):
         r = results[n]

@@ -3,6 +3,7 @@
     python benchmarks/run_all.py            # full: all pages, 10k/100k/1M stores (1M: ~10 min to build once)
     python benchmarks/run_all.py --quick    # small sizes, under ~3 minutes
     python benchmarks/run_all.py --only lookup fetch
+    python benchmarks/run_all.py --only engines statements   # need PostgreSQL; not in the default run
 
 Each script also runs alone and writes ``benchmarks/results/<name>.json``;
 this writes ``benchmarks/results/summary.json`` and exits 1 if any target was missed.
@@ -29,12 +30,14 @@ SCRIPTS = {
     "ingest": "bench_ingest.py",
     "lookup": "bench_lookup.py",
 }
+# old store vs new on both engines, and single statements: need a PostgreSQL server
+OPTIONAL = {"engines": "bench_engines.py", "statements": "bench_statements.py"}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true")
-    parser.add_argument("--only", nargs="+", choices=sorted(SCRIPTS), default=None)
+    parser.add_argument("--only", nargs="+", choices=sorted(SCRIPTS | OPTIONAL), default=None)
     args = parser.parse_args()
     if not corpora().exists():
         sys.exit(f"the corpora folder {corpora()} is absent; set PROVENANCE_CORPORA")
@@ -42,7 +45,7 @@ def main() -> None:
     started = time.perf_counter()
     status = {}
     for name in names:
-        argv = [sys.executable, str(ROOT / "benchmarks" / SCRIPTS[name])]
+        argv = [sys.executable, str(ROOT / "benchmarks" / (SCRIPTS | OPTIONAL)[name])]
         if args.quick:
             argv.append("--quick")
         print(f"\n### {name}: {' '.join(argv[1:])}", flush=True)

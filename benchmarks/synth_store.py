@@ -14,10 +14,20 @@ Signatures are real: computed with ``provenance.fingerprint.fingerprint`` and
 ``band_keys`` in worker processes; the parent bulk-inserts articles with
 ``executemany`` in one transaction and the LSH rows sorted by key (an append
 to the ``WITHOUT ROWID`` B-tree), which is what makes 1M articles buildable in
-minutes. A sidecar ``<store>.json`` records the build and the cluster members;
-a store is reused when its sidecar says it is complete and of this version.
+minutes. The empty store is created by the library (``Store.open``), so the file
+has the schema of the code that runs; rows are written with sqlite3 into those
+tables (edges get their ``pair`` key when the schema has one). A sidecar
+``<store>.json`` records the build and the cluster members; a store is reused
+when its sidecar says it is complete and of this version.
 
-    python benchmarks/synth_store.py --n 1000000        # build (or reuse) synth-1000000.db
+A PostgreSQL store of the same articles is a verified copy of the SQLite one
+(``provenance.storecopy.copy_store``, what ``provenance store copy`` runs; or, with
+``--raw-copy``, a bare COPY of the rows, about 2.4x faster and unverified), followed
+by ``VACUUM ANALYZE``; it lives in a database ``prov_bench_synth_<n>_<tag>`` and is
+reused while its row counts match the sidecar.
+
+    python benchmarks/synth_store.py --n 1000000        # build (or reuse) synth-1000000-<tag>.db
+    python benchmarks/synth_store.py --n 100000 --postgresql postgresql://postgres@127.0.0.1:5432
 """
 
 from __future__ import annotations
@@ -31,6 +41,7 @@ import sys
 import time
 import zlib
 from collections import Counter
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,6 +59,7 @@ from provenance.fingerprint import anchors, band_keys, fingerprint, words  # noq
 from provenance.index import similarity, verified  # noqa: E402
 from provenance.models import Article  # noqa: E402
 from provenance.pipeline import prepare_article  # noqa: E402
+from provenance.schema import pair_key  # noqa: E402
 from provenance.store import Store  # noqa: E402
 
 VERSION = 3  # bump when the generated content changes
@@ -72,17 +84,42 @@ def cache_dir() -> Path:
     return Path(os.environ.get("PROVENANCE_BENCH_CACHE") or RESULTS / "stores")
 
 
-def store_path(n: int) -> Path:
-    """Cached store of ``n`` articles, named by generator version and index parameters."""
+def tag() -> str:
+    """Generator version and index parameters, as a short hash (names cached stores)."""
     params = json.dumps(Settings().index_params(), sort_keys=True)
-    tag = hashlib.sha256(f"{VERSION}:{params}".encode()).hexdigest()[:8]
-    return cache_dir() / f"synth-{n}-{tag}.db"
+    return hashlib.sha256(f"{VERSION}:{params}".encode()).hexdigest()[:8]
+
+
+def store_path(n: int, cache: Path | None = None) -> Path:
+    """Cached store of ``n`` articles, named by generator version and index parameters."""
+    return (cache or cache_dir()) / f"synth-{n}-{tag()}.db"
 
 
 KNOWN_TABLES = {"meta", "responses", "articles", "aliases", "lsh", "anchors", "edges", "failures"}
 # Tables that a freshly ingested store may leave empty and that lookups do not need filled:
-# learned outlet names and boilerplate (nothing learned yet), crawl runs, fetch state, queue.
-EMPTY_OK = {"outlets", "boilerplate", "boilerplate_state", "runs", "fetch_state", "queue"}
+# learned outlet names and boilerplate (nothing learned yet), crawl runs, fetch state, queue,
+# search providers' cache and candidates (lookups run without --search).
+EMPTY_OK = {
+    "outlets",
+    "boilerplate",
+    "boilerplate_state",
+    "runs",
+    "fetch_state",
+    "queue",
+    "search_cache",
+    "search_candidates",
+}
+EDGE_COLUMNS = (
+    "source",
+    "target",
+    "confidence",
+    "similarity",
+    "containment",
+    "evidence",
+    "explanation",
+    "updated_at",
+    "detected_at",
+)
 
 
 def check_schema(path: Path) -> None:
@@ -359,6 +396,7 @@ def gen_chunk(args: tuple[int, int, int, int]) -> dict[str, Any]:
                         json.dumps([[x.kind, x.detail, x.target] for x in e.evidence]),
                         e.explanation,
                         da.first_seen,
+                        da.first_seen,
                     )
                 )
     return {
@@ -407,18 +445,35 @@ def sidecar(path: Path) -> dict[str, Any] | None:
     return info if info.get("complete") and info.get("version") == VERSION else None
 
 
+def _open_here(path: Path, create: bool) -> None:
+    Store.open(path, Settings(), create=create).close()
+
+
 def build(
-    n: int, *, workers: int | None = None, seed: int = 7, force: bool = False, quiet: bool = False
+    n: int,
+    *,
+    workers: int | None = None,
+    seed: int = 7,
+    force: bool = False,
+    quiet: bool = False,
+    cache: Path | None = None,
+    open_store: Callable[[Path, bool], None] = _open_here,
 ) -> Path:
-    """Build the store of ``n`` articles (or reuse the cached one); returns its path."""
-    path = store_path(n)
+    """Build the store of ``n`` articles (or reuse the cached one); returns its path.
+
+    ``open_store(path, create)`` creates the empty store and, at the end, checks that
+    the library accepts the file: by default this process's ``Store.open``; a caller
+    can have another version of provenance do both (``bench_engines.py`` builds the
+    same articles in the schema of an older release that way).
+    """
+    path = store_path(n, cache)
     if not force and sidecar(path) is not None:
         return path
     path.parent.mkdir(parents=True, exist_ok=True)
     for p in (path, path.with_suffix(".json"), Path(f"{path}-wal"), Path(f"{path}-shm")):
         p.unlink(missing_ok=True)
     settings = Settings()
-    Store.open(path, settings).close()  # schema and index parameters, as the library writes them
+    open_store(path, True)  # schema and index parameters, as the library writes them
     check_schema(path)
     started = time.perf_counter()
     conn = sqlite3.connect(path, isolation_level=None)
@@ -427,6 +482,15 @@ def build(
     conn.execute("PRAGMA cache_size=-1048576")  # 1 GiB while building
     conn.execute("PRAGMA locking_mode=EXCLUSIVE")
     conn.execute("BEGIN")
+    edge_table = {r[1] for r in conn.execute("PRAGMA table_info(edges)")}
+    with_pair = "pair" in edge_table  # schema 5 on: one row per unordered pair
+    edge_columns = [c for c in EDGE_COLUMNS if c in edge_table]
+    if with_pair:
+        edge_columns.insert(0, "pair")
+    edge_sql = (
+        f"INSERT OR REPLACE INTO edges ({', '.join(edge_columns)}) "
+        f"VALUES ({', '.join('?' * len(edge_columns))})"
+    )
     bands = settings.lsh_bands
     all_keys = np.empty(n * bands, dtype=np.uint64)
     clusters: list[list[int]] = []
@@ -444,9 +508,7 @@ def build(
                 out["rows"],
             )
             if out["edges"]:
-                conn.executemany(
-                    "INSERT OR REPLACE INTO edges VALUES (?, ?, ?, ?, ?, ?, ?, ?)", out["edges"]
-                )
+                conn.executemany(edge_sql, [_edge_row(e, edge_columns) for e in out["edges"]])
                 n_edges += len(out["edges"])
             keys = out["keys"]
             start = out["start"]
@@ -478,7 +540,7 @@ def build(
     conn.execute("ANALYZE")
     conn.execute("PRAGMA journal_mode=WAL")
     conn.close()
-    Store.open(path, settings, create=False).close()  # the library accepts it
+    open_store(path, False)  # the library accepts it
     info = {
         "version": VERSION,
         "complete": True,
@@ -507,6 +569,196 @@ def build(
     return path
 
 
+def _edge_row(edge: tuple[Any, ...], columns: list[str]) -> tuple[Any, ...]:
+    """An edge tuple (EDGE_COLUMNS order) as the values of ``columns``."""
+    values = dict(zip(EDGE_COLUMNS, edge, strict=True))
+    values["pair"] = pair_key(str(values["source"]), str(values["target"]))
+    return tuple(values[c] for c in columns)
+
+
+# -- PostgreSQL --------------------------------------------------------------------------
+
+PG_DEFAULT = "postgresql://postgres@127.0.0.1:5432"
+
+
+def pg_url(server: str, n: int) -> str:
+    """The URL of the synthetic store of ``n`` articles on a PostgreSQL ``server`` URL."""
+    return f"{server.rstrip('/')}/prov_bench_synth_{n}_{tag()}"
+
+
+def _pg_admin(url: str, *, admin: bool = True) -> tuple[Any, str]:
+    """A psycopg connection to the server's ``postgres`` database (autocommit) or, with
+    ``admin=False``, to the database itself (one transaction); and the database name."""
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    u = make_url(url)
+    name = u.database or ""
+    if not name.startswith("prov_bench_"):
+        raise SystemExit(f"refusing to touch the database {name!r}: not a prov_bench_* database")
+    target = u.set(drivername="postgresql", database="postgres" if admin else name)
+    conn = psycopg.connect(target.render_as_string(hide_password=False), autocommit=admin)
+    return conn, name
+
+
+def pg_create(url: str) -> bool:
+    """Create the database of ``url`` if absent; True if it was created."""
+    conn, name = _pg_admin(url)
+    with conn:
+        if conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone():
+            return False
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return True
+
+
+def pg_drop(url: str) -> None:
+    """Drop the database of ``url`` (after closing this process's pooled connections)."""
+    from provenance.store import dispose_engines
+
+    dispose_engines()
+    conn, name = _pg_admin(url)
+    with conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _pg_counts(url: str) -> dict[str, int] | None:
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
+    try:
+        with engine.connect() as conn:
+            if conn.execute(text("SELECT to_regclass('public.articles')")).scalar() is None:
+                return None
+            return {
+                t: int(conn.execute(text(f"SELECT count(*) FROM {t}")).scalar_one())
+                for t in ("articles", "lsh", "anchors", "edges")
+            }
+    finally:
+        engine.dispose()
+
+
+def pg_warm(url: str) -> None:
+    """Read every table and index of a PostgreSQL store into the OS cache (``pg_prewarm``,
+    mode 'read'), or, without that extension, scan each table once."""
+    conn, _ = _pg_admin(url, admin=False)
+    with conn:
+        names = conn.execute(
+            "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+            " WHERE n.nspname = 'public' AND c.relkind IN ('r', 'i', 't')"
+        ).fetchall()
+        try:
+            conn.execute("CREATE EXTENSION IF NOT EXISTS pg_prewarm")
+        except Exception:  # noqa: BLE001 - no contrib package: a sequential scan of each table
+            conn.rollback()
+            for table in _PG_TABLES:
+                conn.execute(f"SELECT count(*) FROM {table}")
+            return
+        for (name,) in names:
+            conn.execute("SELECT pg_prewarm(%s::regclass, 'read')", (name,))
+
+
+_PG_TABLES = ("articles", "aliases", "lsh", "anchors", "edges")
+
+
+def _pg_load(path: Path, url: str) -> None:
+    """Load the SQLite store's rows into the (new, empty) store at ``url`` with COPY."""
+    from provenance.store import dispose_engines
+
+    Store.open(url, Settings()).close()  # schema and meta, as the library writes them
+    dispose_engines()
+    src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn, _ = _pg_admin(url, admin=False)
+    with conn:
+        for table in _PG_TABLES:
+            columns = [r[1] for r in src.execute(f"PRAGMA table_info({table})")]
+            order = "key, article_id" if table in ("lsh", "anchors") else "rowid"
+            cols = ", ".join(columns)
+            rows = src.execute(f"SELECT {cols} FROM {table} ORDER BY {order}")
+            with conn.cursor() as cur, cur.copy(f"COPY {table} ({cols}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        conn.execute(
+            "SELECT setval(pg_get_serial_sequence('articles', 'id'), "
+            "coalesce(max(id), 1), max(id) IS NOT NULL) FROM articles"
+        )
+    src.close()
+
+
+def build_postgresql(
+    n: int,
+    server: str = PG_DEFAULT,
+    *,
+    force: bool = False,
+    quiet: bool = False,
+    raw_copy: bool = False,
+) -> tuple[str, dict[str, Any]]:
+    """The PostgreSQL store of ``n`` articles, copied from the SQLite one; (url, info).
+
+    Copied with ``provenance.storecopy.copy_store`` (what ``provenance store copy``
+    runs: per-table counts and checksums verified); ``raw_copy`` loads the rows with a
+    bare COPY instead (faster, unverified). Either way the row counts are checked
+    against the SQLite store and the database is VACUUM ANALYZEd (the SQLite store is
+    ANALYZEd too; a copy is not).
+    """
+    from sqlalchemy import create_engine
+
+    from provenance.store import dispose_engines
+
+    path = build(n, quiet=quiet)
+    info = sidecar(path)
+    assert info is not None
+    url = pg_url(server, n)
+    want = {
+        "articles": n,
+        "lsh": info["lsh_rows"],
+        "anchors": info["anchor_rows"],
+        "edges": info["edges"],
+    }
+    if force:
+        pg_drop(url)
+    created = pg_create(url)
+    if not created and _pg_counts(url) == want:
+        return url, {"reused": True}
+    if not created:  # a partial or stale one
+        pg_drop(url)
+        pg_create(url)
+    started = time.perf_counter()
+    if raw_copy:
+        _pg_load(path, url)
+    else:
+        from provenance.storecopy import copy_store
+
+        copy_store(path, url, settings=Settings())
+    copy_s = time.perf_counter() - started
+    dispose_engines()
+    t = time.perf_counter()
+    engine = create_engine(
+        url.replace("postgresql://", "postgresql+psycopg://", 1),
+        isolation_level="AUTOCOMMIT",
+    )
+    with engine.connect() as conn:
+        conn.exec_driver_sql("VACUUM ANALYZE")
+    engine.dispose()
+    analyze_s = time.perf_counter() - t
+    counts = _pg_counts(url)
+    if counts != want:
+        raise SystemExit(f"synth_store: PostgreSQL copy at {url} has {counts}, expected {want}")
+    out = {
+        "reused": False,
+        "how": "COPY" if raw_copy else "store copy",
+        "copy_seconds": round(copy_s, 1),
+        "vacuum_analyze_seconds": round(analyze_s, 1),
+    }
+    if not quiet:
+        print(
+            f"  synth {n:,}: loaded into PostgreSQL ({out['how']}) in {copy_s:.0f}s "
+            f"(VACUUM ANALYZE {analyze_s:.0f}s)",
+            file=sys.stderr,
+            flush=True,
+        )
+    return url, out
+
+
 def new_texts(count: int, seed: int = 99) -> list[str]:
     """Fresh texts from the same model (not in any store)."""
     model = _model()
@@ -523,6 +775,19 @@ def main() -> None:
     parser.add_argument("--n", type=int, nargs="+", default=[10_000])
     parser.add_argument("--workers", type=int, default=None)
     parser.add_argument("--force", action="store_true", help="rebuild even if cached")
+    parser.add_argument(
+        "--postgresql",
+        metavar="SERVER_URL",
+        nargs="?",
+        const=PG_DEFAULT,
+        default=None,
+        help=f"also copy each store into PostgreSQL (server URL, default {PG_DEFAULT})",
+    )
+    parser.add_argument(
+        "--raw-copy",
+        action="store_true",
+        help="fill PostgreSQL with a bare COPY of the rows instead of `store copy` (copy_store)",
+    )
     args = parser.parse_args()
     for n in args.n:
         path = build(n, workers=args.workers, force=args.force)
@@ -532,6 +797,10 @@ def main() -> None:
             f"{path}: {n:,} articles, built in {info['build_seconds']}s, "
             f"{info['file_bytes'] / 1e6:,.0f} MB"
         )
+        if args.postgresql:
+            url, pg = build_postgresql(n, args.postgresql, force=args.force, raw_copy=args.raw_copy)
+            shown = "reused" if pg["reused"] else f"copied in {pg['copy_seconds']}s"
+            print(f"{url}: {shown}")
 
 
 if __name__ == "__main__":
