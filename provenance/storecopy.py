@@ -281,6 +281,9 @@ def copy_store(
                     f"the copy of {source.path} in {target.path} does not match, so nothing "
                     f"was written: {'; '.join(problems)}"
                 )
+        if target.dialect == "postgresql":  # statistics now, not when autovacuum comes by
+            with target.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
+                c.exec_driver_sql("ANALYZE")
     seconds = time.perf_counter() - started
     logger.info("copied %s to %s in %.1fs", source.path, target.path, seconds)
     return CopyReport(source.path, target.path, tuple(found.values()), seconds)
