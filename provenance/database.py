@@ -54,7 +54,8 @@ def locate(target: str | Path) -> Location:
         return Location("sqlite", URL.create("sqlite", database=raw), raw)
     try:
         url = make_url(raw)
-    except ArgumentError as exc:
+        url.port  # noqa: B018 - a malformed port raises here, not at connect time
+    except (ArgumentError, ValueError) as exc:
         raise ConfigError(f"not a store path or database URL: {exc}") from None
     backend = url.get_backend_name()
     if backend == "sqlite":

@@ -308,10 +308,17 @@ def _to_v5(conn: Connection) -> None:
     new_edges = _edges_table(MetaData(), "edges_v5")
     new_edges.create(conn)
     latest: dict[str, dict[str, object]] = {}
-    for row in conn.execute(select(old_edges).order_by(old_edges.c.updated_at)).mappings():
+    for row in conn.execute(
+        select(old_edges).order_by(old_edges.c.updated_at, old_edges.c.source, old_edges.c.target)
+    ).mappings():
         record = dict(row)
         record["pair"] = pair_key(str(record["source"]), str(record["target"]))
-        latest[str(record["pair"])] = record  # of both directions, the later verdict
+        earlier = latest.get(str(record["pair"]))
+        if earlier is not None and str(earlier["detected_at"] or "") <= str(
+            record["detected_at"] or ""
+        ):  # of both directions: the later verdict, the first detection
+            record["detected_at"], record["run_id"] = earlier["detected_at"], earlier["run_id"]
+        latest[str(record["pair"])] = record
     if latest:
         conn.execute(insert(new_edges), list(latest.values()))
     old_edges.drop(conn)

@@ -830,8 +830,9 @@ def move_first_seen(store: Store, settings: Settings, article_id: int, when: str
     new, old = parse_date(when), parse_date(me.first_seen)
     if new is None or (old is not None and new >= old):
         return False
-    store.set_first_seen(article_id, when)
-    _redecide(store, settings, article_id)
+    with store.transaction():  # with a shared store, no copy may land in between
+        store.set_first_seen(article_id, when)
+        _redecide(store, settings, article_id)
     return True
 
 
@@ -847,8 +848,8 @@ def _redecide(store: Store, settings: Settings, article_id: int) -> None:
     if prepared.fingerprint is None:
         return
     query = Query(prepared.shingles, prepared.fingerprint, prepared.keys, prepared.anchors)
-    matches = find_matches(store, query, settings, exclude=article_id)
-    with store.transaction():
+    with store.transaction():  # matched and written while writers wait their turn
+        matches = find_matches(store, query, settings, exclude=article_id)
         store.delete_edges_of(me.article.url)
         for other, pair in matches:
             # as at ingest: the article stored first is side a (ties favour it)

@@ -52,7 +52,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from . import schema as s
 from .config import Settings
@@ -376,10 +376,20 @@ class Store:
             conn = self._read_connection()
             self._read_conn = conn
             yield conn
-        except DBAPIError as exc:
+        except SQLAlchemyError as exc:  # DBAPIError, or a connection still to be rolled back
+            self._drop_reader()  # the next read takes a fresh (pre-pinged) connection
             raise store_error(exc, self.path, "read") from None
         finally:
             self._read_conn = None
+
+    def _drop_reader(self) -> None:
+        reader, self._reader = self._reader, None
+        if reader is not None:
+            try:
+                reader.invalidate()
+                reader.close()
+            except DBAPIError:
+                logger.debug("dropping the read connection of %s", self.path, exc_info=True)
 
     def _read_connection(self) -> Connection:
         if self.dialect == "sqlite":
@@ -679,12 +689,13 @@ class Store:
         return int(result.rowcount)
 
     def finish(self, url: str, state: str) -> None:
-        """A claimed URL is ``done`` or ``failed``."""
+        """A claimed URL is ``done`` or ``failed`` (at the server's time, as claims are)."""
+        finished = self.database_now().isoformat(timespec="seconds")
         with self.transaction(exclusive=False):
             self.conn.execute(
                 update(s.queue)
                 .where(s.queue.c.url == url)
-                .values(state=state, claimed_by=None, claimed_until=None, finished_at=_now())
+                .values(state=state, claimed_by=None, claimed_until=None, finished_at=finished)
             )
 
     def release(self, worker: str) -> int:
@@ -1143,7 +1154,7 @@ class _Transaction:
                     .where(s.meta.c.key == literal("schema_version"))
                     .with_for_update()
                 )
-        except DBAPIError as exc:
+        except SQLAlchemyError as exc:
             store._depth -= 1
             self._rollback()
             raise store_error(exc, store.path) from None
@@ -1166,12 +1177,12 @@ class _Transaction:
         if exc_type is None:
             try:
                 store.writer.commit()
-            except DBAPIError as error:
+            except SQLAlchemyError as error:
                 self._rollback()
                 raise store_error(error, store.path) from None
             return
         self._rollback()
-        if isinstance(exc, DBAPIError):
+        if isinstance(exc, SQLAlchemyError):
             raise store_error(exc, store.path) from None
 
     def _rollback(self) -> None:
@@ -1181,5 +1192,5 @@ class _Transaction:
         try:
             if conn.in_transaction():
                 conn.rollback()
-        except DBAPIError:  # the connection is gone; the server rolled back for us
+        except SQLAlchemyError:  # the connection is gone; the server rolled back for us
             logger.debug("rollback failed on %s", self.store.path, exc_info=True)

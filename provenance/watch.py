@@ -31,7 +31,7 @@ from .discover import Discovered, feed_links, parse_feed, parse_sitemap, robots_
 from .errors import FetchError, LockHeldError, ProvenanceError, StoreError
 from .fetch import Fetcher
 from .models import Edge
-from .pipeline import IngestOutcome, ingest_urls
+from .pipeline import ingest_urls
 from .robots import robots_url as robots_txt_url
 from .store import Store
 from .urls import normalize_url
@@ -291,7 +291,7 @@ async def run_watch(
                     report.failures.append((outcome.url, outcome.reason))
                 else:
                     report.ingested += 1
-            _finish_claims(store, urls, outcomes)
+            _finish_claims(store, urls)
         report.new_edges = [(e, at) for e, at, _ in store.edges_detected(run_id=run_id)]
         status = "partial" if report.stopped_early or report.failures else "done"
     finally:
@@ -312,15 +312,17 @@ async def run_watch(
     return report
 
 
-def _finish_claims(store: Store, claimed: list[str], outcomes: list[IngestOutcome]) -> None:
-    """Close every claimed queue row, also one queued under a spelling normalised since."""
-    by_url = {o.url: o for o in outcomes}
+def _finish_claims(store: Store, claimed: list[str]) -> None:
+    """Close the claimed rows ingest_urls did not: those queued under another spelling."""
     for url in claimed:
         try:
-            outcome = by_url.get(normalize_url(url))
+            key = normalize_url(url)
         except FetchError:
-            outcome = None
-        store.finish(url, "done" if outcome and outcome.status != "failed" else "failed")
+            store.finish(url, "failed")
+            continue
+        if key != url:  # ingested as ``key``: this row ends as that one did
+            state = store.queue_states([key]).get(key, ("failed", None))[0]
+            store.finish(url, state if state in ("done", "failed") else "failed")
 
 
 def write_report(records: list[dict[str, object]], out: TextIO) -> None:

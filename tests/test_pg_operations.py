@@ -183,3 +183,29 @@ def test_a_new_migration_runs_alike_on_both_engines(store_path, monkeypatch):
     assert databases.query(store_path, "SELECT attempts FROM failures") == [(1,)]
     with Store.open(store_path, Settings()) as again:  # nothing left to do the second time
         assert again.meta()["schema_version"] == str(version + 1)
+
+
+def test_a_store_recovers_when_the_server_drops_its_connections(new_database):
+    name = new_database()
+    url = databases.store_url(name)
+    with Store.open(url, Settings()) as store:
+        assert store.count_articles() == 0
+        databases.execute(
+            databases.ADMIN_URL,
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = :name AND pid <> pg_backend_pid()",
+            {"name": name},
+        )
+        with pytest.raises(StoreError, match="could not read"):
+            store.count_articles()  # one clear error, then a fresh connection
+        assert store.count_articles() == 0
+        with pytest.raises(StoreError, match="could not write"):
+            store.record_failure("http://a.example/", "the writer's connection was dropped too")
+        store.record_failure("http://a.example/", "and it is replaced as well")
+        assert [reason for _, reason, _ in store.failures()] == ["and it is replaced as well"]
+
+
+def test_a_malformed_store_url_is_a_usage_error():
+    result = runner.invoke(app, ["store", "check", "--store", "postgresql://u@127.0.0.1:abc/x"])
+    assert result.exit_code == 2
+    assert "not a store path or database URL" in one_line_error(result)
