@@ -71,17 +71,22 @@ def postgresql_server() -> str | None:
     return problem
 
 
+@pytest.fixture()
+def postgresql_available(postgresql_server: str | None) -> None:
+    """Skips the test when there is no server; fails it instead where the server is required."""
+    if postgresql_server is not None:
+        if databases.postgresql_required():
+            pytest.fail(f"{postgresql_server} ({databases.REQUIRE_VARIABLE} is set)", pytrace=False)
+        pytest.skip(postgresql_server)
+
+
 @contextmanager
 def _store_at(engine: str, request: pytest.FixtureRequest, path: Path) -> Iterator[Path | str]:
     """A fresh store location: ``path`` for SQLite, else the URL of a new PostgreSQL database."""
     if engine == "sqlite":
         yield path
         return
-    problem = request.getfixturevalue("postgresql_server")
-    if problem is not None:
-        if databases.postgresql_required():
-            pytest.fail(f"{problem} ({databases.REQUIRE_VARIABLE} is set)", pytrace=False)
-        pytest.skip(problem)
+    request.getfixturevalue("postgresql_available")
     name = databases.create_database()
     try:
         yield databases.store_url(name)
@@ -90,15 +95,11 @@ def _store_at(engine: str, request: pytest.FixtureRequest, path: Path) -> Iterat
 
 
 @pytest.fixture()
-def new_pg_store(postgresql_server: str | None) -> Iterator[Callable[..., str]]:
+def new_pg_store(postgresql_available: None) -> Iterator[Callable[..., str]]:
     """Makes stores in new, empty PostgreSQL databases (URLs); drops them after the test.
 
     Keyword options go to :func:`tests.databases.create_database`.
     """
-    if postgresql_server is not None:
-        if databases.postgresql_required():
-            pytest.fail(f"{postgresql_server} ({databases.REQUIRE_VARIABLE} is set)", pytrace=False)
-        pytest.skip(postgresql_server)
     names: list[str] = []
 
     def make(**options: Any) -> str:

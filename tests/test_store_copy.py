@@ -53,14 +53,6 @@ def run(*args: str) -> Any:
 
 
 @pytest.fixture()
-def postgresql(postgresql_server: str | None) -> None:
-    if postgresql_server is not None:
-        if databases.postgresql_required():
-            pytest.fail(f"{postgresql_server} ({databases.REQUIRE_VARIABLE} is set)", pytrace=False)
-        pytest.skip(postgresql_server)
-
-
-@pytest.fixture()
 def new_database(new_pg_store: NewDatabase) -> NewDatabase:
     """Makes empty databases (``icu_locale=`` for a server-side collation that is not byte order)."""
     import psycopg
@@ -413,7 +405,7 @@ def test_an_empty_source_is_not_created(tmp_path):
         ("postgresql://no_such_role_here@127.0.0.1:5432/postgres", "refused our credentials"),
     ],
 )
-def test_database_errors_are_one_line(sample, url, message, postgresql):
+def test_database_errors_are_one_line(sample, url, message, postgresql_available):
     for args in ((sample, url), (url, sample.parent / "copy.db")):
         result = run("store", "copy", *args)
         assert result.exit_code == 1, result.output
