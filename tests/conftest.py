@@ -71,7 +71,7 @@ def postgresql_server() -> str | None:
     return problem
 
 
-@pytest.fixture()
+@pytest.fixture(scope="session")
 def postgresql_available(postgresql_server: str | None) -> None:
     """Skips the test when there is no server; fails it instead where the server is required."""
     if postgresql_server is not None:
