@@ -36,6 +36,7 @@ from types import TracebackType
 from typing import Any
 
 from sqlalchemy import (
+    Integer,
     Table,
     and_,
     bindparam,
@@ -47,6 +48,7 @@ from sqlalchemy import (
     literal,
     or_,
     select,
+    true,
     union_all,
     update,
 )
@@ -110,6 +112,28 @@ def _anchor_postings(count: int) -> Any:
         for i in range(count)
     ]
     return union_all(*(select(part.c.key, part.c.article_id) for part in parts))
+
+
+# PostgreSQL: each anchor's postings up to the limit, all anchors in one short statement
+# (the union above grows with the anchor count, which psycopg can neither cache nor prepare)
+_PG_KEYS = func.unnest(bindparam("keys", type_=postgresql.ARRAY(Integer)))
+_PG_ANCHOR_KEYS = _PG_KEYS.table_valued("key").render_derived(name="k")
+_PG_ANCHOR_POSTINGS = (
+    select(s.anchors.c.article_id)
+    .where(s.anchors.c.key == _PG_ANCHOR_KEYS.c.key)
+    .limit(bindparam("limit"))
+    .lateral("p")
+)
+_PG_ANCHOR_HITS = select(_PG_ANCHOR_KEYS.c.key, _PG_ANCHOR_POSTINGS.c.article_id).select_from(
+    _PG_ANCHOR_KEYS.join(_PG_ANCHOR_POSTINGS, true())
+)
+
+
+@functools.cache
+def _pg_postings_insert(table: Table) -> Any:
+    """PostgreSQL: an article's keys as one array parameter, one statement, not a row each."""
+    article_id = bindparam("article_id", type_=table.c.article_id.type)
+    return insert(table).from_select(["key", "article_id"], select(_PG_KEYS, article_id))
 
 
 _LOAD_MANY = select(*_ARTICLE_COLUMNS).where(s.articles.c.id.in_(bindparam("ids", expanding=True)))
@@ -853,8 +877,14 @@ class Store:
                 conn.execute(delete(s.lsh).where(s.lsh.c.article_id == article_id))
                 conn.execute(delete(s.anchors).where(s.anchors.c.article_id == article_id))
             for table, table_keys in ((s.lsh, keys), (s.anchors, anchors)):
-                rows = [{"key": key, "article_id": article_id} for key in set(table_keys)]
-                if rows:
+                unique = sorted(set(table_keys))
+                if not unique:
+                    continue
+                if self.dialect == "postgresql":
+                    statement = _pg_postings_insert(table)
+                    conn.execute(statement, {"keys": unique, "article_id": article_id})
+                else:
+                    rows = [{"key": key, "article_id": article_id} for key in unique]
                     conn.execute(insert(table), rows)
         return article_id
 
@@ -919,6 +949,11 @@ class Store:
         postings: dict[int, set[int]] = {}
         keys = list(dict.fromkeys(anchors))
         with self._reading() as conn:
+            if self.dialect == "postgresql" and keys:
+                rows = conn.execute(_PG_ANCHOR_HITS, {"keys": keys, "limit": max_postings + 1})
+                for key, article_id in rows:
+                    postings.setdefault(int(key), set()).add(int(article_id))
+                keys = []  # all read
             for start in range(0, len(keys), _ANCHORS_PER_QUERY):
                 chunk = keys[start : start + _ANCHORS_PER_QUERY]
                 # a few statement sizes, each compiled once: the last key fills the rest
