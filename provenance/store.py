@@ -205,7 +205,7 @@ class Store:
         self._boilerplate: dict[str, frozenset[int]] = {}
         self.run_id: int | None = None  # the watch run writing now, if any
         # who claims queued URLs through this store: unique across hosts and processes
-        self.worker = f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(4)}"
+        self.worker = f"{_process_space()}:{os.getpid()}:{secrets.token_hex(4)}"
         self._insert: Any = postgresql.insert if self.dialect == "postgresql" else sqlite.insert
 
     # -- opening ---------------------------------------------------------------------
@@ -690,7 +690,7 @@ class Store:
     def _reap_dead_claims(self) -> None:
         """Give back at once the claims of dead processes on this host (others: by lease)."""
         q = s.queue
-        host = socket.gethostname()
+        host = _process_space()
         with self._reading() as conn:
             holders = conn.execute(
                 select(q.c.claimed_by).where(q.c.state == "claimed").distinct()
@@ -1137,6 +1137,22 @@ class Store:
             index_elements=keys,
             set_={k: statement.excluded[k] for k in values if k not in keys},
         )
+
+
+def _process_space() -> str:
+    """Where a pid means one process: the hostname, then the kernel's boot and pid namespace.
+
+    Two containers may share a hostname without sharing process ids; the boot id and the
+    pid namespace tell them apart, so one never takes back the other's live claims.
+    """
+    host = socket.gethostname()
+    try:
+        boot = Path("/proc/sys/kernel/random/boot_id").read_text(encoding="ascii").strip()
+        namespace = os.readlink("/proc/self/ns/pid")
+    except OSError:  # not Linux: the hostname alone
+        return host
+    digest = hashlib.sha1(f"{boot} {namespace}".encode(), usedforsecurity=False).hexdigest()
+    return f"{host}/{digest[:8]}"
 
 
 def _dead_here(worker: str, host: str) -> bool:

@@ -3,8 +3,12 @@ transactions and edges, on a real SQLite file and a real PostgreSQL database."""
 
 from __future__ import annotations
 
+import os
 import random
+import socket
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -15,7 +19,7 @@ from provenance.config import Settings
 from provenance.errors import ConfigError, StoreError, StoreVersionError
 from provenance.models import Article, Edge, Evidence, FetchResult, Redirect
 from provenance.pipeline import Prepared, prepare_article
-from provenance.store import APPLICATION_ID, SCHEMA_VERSION, Store
+from provenance.store import APPLICATION_ID, SCHEMA_VERSION, Store, _dead_here, _process_space
 from tests import databases
 
 SETTINGS = Settings()
@@ -450,3 +454,16 @@ def test_an_anchor_on_too_many_articles_says_nothing(store: Store) -> None:
     assert hits[store.article_id("https://many.example/1")] == 1  # only 101
     assert len(hits) == 2
     assert store.anchor_hits(query, max_postings=5)[first] == 1 + 1 + 200  # 7 now counts once
+
+
+def test_a_claim_is_taken_back_only_from_a_dead_process_of_the_same_process_space() -> None:
+    """Same hostname is not enough: another container's pids are not ours to check."""
+    here = _process_space()
+    assert here.startswith(socket.gethostname())
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    assert _dead_here(f"{here}:{gone.pid}:abcd", here)
+    assert not _dead_here(f"{here}:{os.getpid()}:abcd", here)  # alive
+    if "/" in here:  # Linux: a twin container with our hostname but its own pid namespace
+        twin = f"{socket.gethostname()}/00000000"
+        assert not _dead_here(f"{twin}:{gone.pid}:abcd", here)
