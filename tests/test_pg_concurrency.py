@@ -198,7 +198,7 @@ def test_a_killed_workers_claims_are_taken_over(tmp_path, new_pg_store, where):
 
 
 def test_two_watch_runs_at_once_split_the_queue(tmp_path, new_pg_store):
-    from tests.test_watch import Web, write_watchlist
+    from tests.test_watch import Web, watch_process, write_watchlist
 
     web = Web()
     for n in range(30):
@@ -212,20 +212,7 @@ def test_two_watch_runs_at_once_split_the_queue(tmp_path, new_pg_store):
     with running(web.routes) as server:
         runs = [
             subprocess.Popen(
-                [
-                    sys.executable,
-                    "-m",
-                    "provenance",
-                    "watch",
-                    "--config",
-                    str(config),
-                    "--proxy",
-                    server.url,
-                    "--delay",
-                    "0",
-                    "--report",
-                    str(tmp_path / f"run-{index}.jsonl"),
-                ],
+                watch_process(config, server.url, "--report", str(tmp_path / f"run-{index}.jsonl")),
                 stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE,
                 text=True,

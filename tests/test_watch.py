@@ -139,10 +139,17 @@ robots = true
     return path
 
 
+def watch_args(config: Path, proxy: str, *args: str) -> list[str]:
+    return ["watch", "--config", str(config), "--proxy", proxy, "--delay", "0", *args]
+
+
 def watch(config: Path, proxy: str, *args: str):
-    return runner.invoke(
-        app, ["watch", "--config", str(config), "--proxy", proxy, "--delay", "0", *args]
-    )
+    return runner.invoke(app, watch_args(config, proxy, *args))
+
+
+def watch_process(config: Path, proxy: str, *args: str) -> list[str]:
+    """The command line of a ``watch`` run in a process of its own."""
+    return [sys.executable, "-m", "provenance", *watch_args(config, proxy, *args)]
 
 
 def report_lines(tmp_path: Path) -> list[dict]:
@@ -236,19 +243,7 @@ def test_killed_run_loses_nothing_and_the_next_finishes(web, tmp_path, store_pat
             route.delay = 0.05
     config = write_watchlist(tmp_path, store_path)
     env = {**os.environ}
-    command = [
-        sys.executable,
-        "-m",
-        "provenance",
-        "watch",
-        "--config",
-        str(config),
-        "--proxy",
-        web.server.url,
-        "--delay",
-        "0",
-        "-q",
-    ]
+    command = watch_process(config, web.server.url, "-q")
     process = subprocess.Popen(command, env=env)
     time.sleep(2.0)
     os.kill(process.pid, signal.SIGKILL)
