@@ -129,15 +129,14 @@ def commit(store: Store, prepared: Prepared, settings: Settings) -> IngestOutcom
     if kept != full_shingles:
         prepared = fingerprinted(article, kept, settings, result)
     with store.transaction():
+        existing = store.article_id(article.url)
         response_id = None
         if result is not None:
             response_id, new_response = store.add_response(result)
-            existing = store.article_id(article.url)
             if not new_response and existing is not None:
                 if result.url != article.url:
                     store.add_alias(result.url, existing)
                 return IngestOutcome(article.url, existing, "unchanged")
-        existing = store.article_id(article.url)
         if existing is not None:  # its text changed: earlier verdicts on it no longer hold
             store.delete_edges_of(article.url)
         article_id = store.add_article(
@@ -157,13 +156,14 @@ def commit(store: Store, prepared: Prepared, settings: Settings) -> IngestOutcom
             return IngestOutcome(
                 article.url, article_id, "too-short", reason="text too short to match"
             )
-        me = store.load(article_id)
         query = Query(prepared.shingles, prepared.fingerprint, prepared.keys, prepared.anchors)
         matches = find_matches(store, query, settings, exclude=article_id)
-        for other, pair in matches:
-            # `other` was stored first: it is side a, so ties in evidence favour it
-            flipped = pair.swapped()
-            store.put_edge(judge_pair(store, other, me, flipped, full_shingles, settings))
+        if matches:
+            me = store.load(article_id)
+            for other, pair in matches:
+                # `other` was stored first: it is side a, so ties in evidence favour it
+                flipped = pair.swapped()
+                store.put_edge(judge_pair(store, other, me, flipped, full_shingles, settings))
         maybe_learn(store, article.outlet, settings)
     status = "new" if existing is None else "updated"
     return IngestOutcome(article.url, article_id, status, matches=len(matches))
