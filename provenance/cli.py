@@ -22,6 +22,7 @@ import typer
 from .bulk import ingest_warcs
 from .compare import Comparison, compare, render_comparison
 from .config import Settings
+from .database import locate
 from .errors import ProvenanceError
 from .evidence import parse_date
 from .export import format_for, store_graph, write_graph
@@ -933,7 +934,7 @@ def store_copy_command(
     except ProvenanceError as exc:
         raise _fail(str(exc), exc.exit_code) from None
     except KeyboardInterrupt:
-        raise _fail(f"interrupted: {dst} was left as it was", 130) from None
+        raise _fail(f"interrupted: {locate(dst).shown} was left as it was", 130) from None
     if quiet:
         return
     width = max(len(t.table) for t in report.tables)

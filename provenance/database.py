@@ -10,7 +10,10 @@ SQLite connections are opened per store (a file needs no pool).
 from __future__ import annotations
 
 import logging
+import os
+import re
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -135,14 +138,30 @@ def _postgresql_engine(location: Location) -> Engine:
         max_overflow=8,
         pool_pre_ping=True,  # a connection the server closed is replaced, not handed out
         pool_recycle=1800,
-        connect_args={
-            "connect_timeout": CONNECT_TIMEOUT_SECONDS,
-            "application_name": "provenance",
-            "options": f"-c lock_timeout={LOCK_TIMEOUT_SECONDS * 1000}",
-        },
+        connect_args=_connect_args(location.url, os.environ),
     )
     logger.debug("PostgreSQL engine for %s", location.shown)
     return engine
+
+
+def _connect_args(url: URL, environ: Mapping[str, str]) -> dict[str, Any]:
+    """Our defaults for what neither the URL nor the ``PG*`` variables set.
+
+    psycopg lets a keyword override the URL and libpq's environment, so each is given only
+    where the user said nothing, and our lock timeout goes in front of the user's own
+    ``options`` (``PGOPTIONS``; a later ``-c`` wins, so theirs still do).
+    """
+    query = {
+        key: value if isinstance(value, str) else value[-1] for key, value in url.query.items()
+    }
+    wanted: dict[str, Any] = {}
+    if "connect_timeout" not in query and not environ.get("PGCONNECT_TIMEOUT"):
+        wanted["connect_timeout"] = CONNECT_TIMEOUT_SECONDS
+    if "application_name" not in query and not environ.get("PGAPPNAME"):
+        wanted["application_name"] = "provenance"
+    theirs = query.get("options", environ.get("PGOPTIONS", ""))
+    wanted["options"] = f"-c lock_timeout={LOCK_TIMEOUT_SECONDS * 1000} {theirs}".strip()
+    return wanted
 
 
 def store_error(exc: BaseException, shown: str, doing: str = "write") -> StoreError:
@@ -157,16 +176,16 @@ def store_error(exc: BaseException, shown: str, doing: str = "write") -> StoreEr
         or "timeout expired" in (lowered)
     ):
         return StoreError(f"cannot reach the database server for {shown}: {_first(text)}")
-    if (
-        "password authentication failed" in lowered
-        or "no password supplied" in lowered
-        or ("role" in lowered and "does not exist" in lowered)
-    ):
-        return StoreError(f"the database refused our credentials for {shown}: {_first(text)}")
-    if "database" in lowered and "does not exist" in lowered:
+    if re.search(r'database "[^"]*" does not exist', text):
         return StoreError(
             f"{_first(text)} (create it first, e.g. `createdb NAME`, then point --store at it)"
         )
+    if (
+        "password authentication failed" in lowered
+        or "no password supplied" in lowered
+        or re.search(r'role "[^"]*" does not exist', text)
+    ):
+        return StoreError(f"the database refused our credentials for {shown}: {_first(text)}")
     if "readonly" in lowered or name == "ReadOnlySqlTransaction":
         return StoreError(f"the store {shown} is read-only (check permissions)")
     if "disk is full" in lowered or "disk i/o" in lowered or name == "DiskFull":

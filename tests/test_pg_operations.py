@@ -74,12 +74,14 @@ def test_wrong_credentials_and_a_missing_database_are_named(new_database):
     )
     assert result.exit_code == 1
     assert "refused our credentials" in one_line_error(result)
-    result = runner.invoke(
-        app, ["store", "check", "--store", "postgresql://postgres@127.0.0.1:5432/no_such_db_9"]
-    )
-    assert result.exit_code == 1
-    line = one_line_error(result)
-    assert "does not exist" in line and "createdb" in line
+    for missing in ("no_such_db_9", "payroll_roles"):  # "role" in a name is not a role
+        result = runner.invoke(
+            app, ["store", "check", "--store", f"postgresql://postgres@127.0.0.1:5432/{missing}"]
+        )
+        assert result.exit_code == 1
+        line = one_line_error(result)
+        assert "does not exist" in line and "createdb" in line
+        assert "credentials" not in line
 
 
 def check_with(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
@@ -111,6 +113,52 @@ def test_settings_come_from_the_standard_pg_environment(new_database, tmp_path):
     done = check_with(env)
     assert done.returncode == 1
     assert 'database "no_such_db_9" does not exist' in done.stderr
+
+
+def test_the_users_own_connection_options_are_kept(new_database, tmp_path):
+    """PGOPTIONS (or ?options=), PGAPPNAME and PGCONNECT_TIMEOUT are not overridden by ours.
+
+    A store kept in a schema of its own through ``search_path`` is created and found there.
+    """
+    name = new_database()
+    databases.execute(databases.store_url(name), "CREATE SCHEMA prov")
+    env = {
+        "PGHOST": "127.0.0.1",
+        "PGPORT": "5432",
+        "PGUSER": "postgres",
+        "PGDATABASE": name,
+        "PGOPTIONS": "-c search_path=prov -c statement_timeout=5000",
+        "PGAPPNAME": "nightly-watch",
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(tmp_path),
+    }
+    show = (
+        "from provenance import Settings, Store; s = Store.open('postgresql://', Settings());"
+        "print([s.conn.exec_driver_sql(f'SHOW {k}').scalar() for k in"
+        " ('search_path', 'statement_timeout', 'lock_timeout', 'application_name')])"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", show], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "['prov', '5s', '1min', 'nightly-watch']"
+    assert check_with(env).returncode == 0  # the store was created, and is found, in prov
+    tables = databases.query(
+        databases.store_url(name),
+        "SELECT table_schema FROM information_schema.tables WHERE table_name = 'articles'",
+    )
+    assert [row[0] for row in tables] == ["prov"]
+    del env["PGOPTIONS"], env["PGAPPNAME"]
+    url = "postgresql://?options=-c%20search_path%3Dprov%20-c%20lock_timeout%3D2s"
+    done = subprocess.run(
+        [sys.executable, "-c", show.replace("postgresql://", url)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "['prov', '0', '2s', 'provenance']"  # theirs wins
 
 
 def test_connections_are_pooled_and_returned(new_database):

@@ -494,6 +494,27 @@ def test_a_killed_copy_leaves_the_destination_empty(sample, destination):
     assert compare_stores(sample, destination) == []
 
 
+def test_an_interrupted_copy_says_so_without_the_password(sample, new_database, monkeypatch):
+    """Ctrl-C in the middle: exit 130, one line naming DST with its password hidden."""
+    url = new_database().replace("postgres@", "postgres:hunter2@", 1)  # trust: any password
+
+    def interrupted(src: Target, dst: Target, **options: Any) -> Any:
+        def progress(table: str, done: int, total: int) -> None:
+            if table == "articles" and done > 0:
+                raise KeyboardInterrupt
+
+        return copy_store(src, dst, batch=10, on_progress=progress)
+
+    monkeypatch.setattr(storecopy, "copy_store", interrupted)
+    result = run("store", "copy", sample, url)
+    assert result.exit_code == 130
+    assert "interrupted" in result.stderr and "***" in result.stderr
+    assert "hunter2" not in result.stderr + result.stdout
+    assert len(result.stderr.strip().splitlines()) == 1
+    found = counts(url)
+    assert {n for t, n in found.items() if t != "meta"} == {0}  # rolled back
+
+
 # -- the command and the checksum ------------------------------------------------------------------
 
 
