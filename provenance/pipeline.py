@@ -228,7 +228,7 @@ async def ingest_urls(
     window: list[str] = []
     seen: set[str] = set()
     size = max(32, settings.concurrency * 4)
-    since = store.database_now().isoformat(timespec="seconds")
+    since = store.queue_time()
     for raw in urls:
         try:
             url = normalize_url(raw)

@@ -469,6 +469,11 @@ class Store:
         assert isinstance(value, datetime)
         return value.astimezone(UTC)
 
+    def queue_time(self) -> str:
+        """The server's time as queue rows keep it: to the microsecond, so that a run that
+        starts in the second another one finished still tells the two apart."""
+        return self.database_now().isoformat(timespec="microseconds")
+
     # -- outlets ---------------------------------------------------------------------
 
     def registry(self) -> Registry:
@@ -714,7 +719,7 @@ class Store:
 
     def finish(self, url: str, state: str) -> None:
         """A claimed URL is ``done`` or ``failed`` (at the server's time, as claims are)."""
-        finished = self.database_now().isoformat(timespec="seconds")
+        finished = self.queue_time()
         with self.transaction(exclusive=False):
             self.conn.execute(
                 update(s.queue)

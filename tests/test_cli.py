@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from typing import Any
 
 import networkx as nx
@@ -169,6 +170,20 @@ def test_warc_replay_gives_the_same_tree(sample_warc, store_path, answer_key):
     data = json.loads(result.stdout)
     assert data["query"] == answer_key["redirect"]["to"]
     assert {e["target"]: e["source"] for e in data["edges"]} == answer_key["copies"]
+
+
+def test_a_second_ingest_in_the_same_second_fetches_again(outlet_web, store_path, answer_key):
+    """A run that starts in the second the last one finished still fetches (to check for
+    changes); it is not mistaken for a worker that ran beside it ("elsewhere")."""
+    url = answer_key["origin"]
+    args = ["ingest", "--store", str(store_path), "--proxy", outlet_web.url, url]
+    assert run(*args).exit_code == 0  # creates the store first: the timed runs are quick
+    time.sleep(1.02 - time.time() % 1)  # at the start of a second
+    first, second = run(*args), run(*args)
+    assert first.exit_code == 0 and second.exit_code == 0, first.output + second.output
+    assert "unchanged" in second.output and "elsewhere" not in second.output
+    fetched = [path for _, path, _ in outlet_web.requests if path != "/robots.txt"]
+    assert len(fetched) == 3, fetched
 
 
 def test_ingest_twice_adds_nothing(sample_warc, store_path, sample_articles):
