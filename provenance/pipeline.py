@@ -12,7 +12,8 @@ import asyncio
 import dataclasses
 import json
 import logging
-from collections.abc import AsyncIterator, Iterable
+import time
+from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -265,17 +266,22 @@ async def _ingest_window(
     store.enqueue_again(window, "ingest", before=since)
     lease = settings.claim_lease
     batch = max(8, settings.concurrency)
+    claimed_here: list[str] = []
     try:
-        async with _renewing(store, lease):
+        async with _renewing(store, lease) as keep_alive:
             while True:
                 # a few at a time, so that concurrent workers share a window out
                 claimed = store.claim(store.worker, batch, lease=lease, among=window)
+                claimed_here += claimed
                 if claimed:
                     results = await fetcher.fetch_many(claimed)
                     for url, result in zip(claimed, results, strict=True):
                         outcome = _ingest_one(store, settings, url, result)
-                        store.finish(url, "failed" if outcome.status == "failed" else "done")
+                        state = "failed" if outcome.status == "failed" else "done"
+                        if not store.finish(store.worker, url, state):
+                            logger.warning("%s: our claim had run out; another worker has it", url)
                         done[url] = outcome
+                        keep_alive()  # commits block the loop: the renewal task cannot run
                     continue
                 rest = [u for u in window if u not in done]
                 states = store.queue_states(rest)
@@ -283,7 +289,8 @@ async def _ingest_window(
                     break
                 await asyncio.sleep(CLAIM_POLL_SECONDS)  # another worker has them
     finally:
-        store.release(store.worker)  # cut short: what this worker claimed goes back
+        # cut short: what this window claimed goes back (not the caller's own claims)
+        store.release(store.worker, claimed_here)
     for url in window:
         if url not in done:
             done[url] = _done_elsewhere(store, url)
@@ -299,20 +306,29 @@ def _done_elsewhere(store: Store, url: str) -> IngestOutcome:
 
 
 @asynccontextmanager
-async def _renewing(store: Store, lease: float) -> AsyncIterator[None]:
-    """Keep this worker's claims alive while it works (a third of the lease at a time)."""
+async def _renewing(store: Store, lease: float) -> AsyncIterator[Callable[[], None]]:
+    """Keep this worker's claims alive while it works: renewed every third of the lease
+    by a task while it fetches, and by the function yielded, called between commits."""
+    last = time.monotonic()
+
+    def renew_if_due() -> None:
+        nonlocal last
+        if time.monotonic() - last < lease / 3:
+            return
+        last = time.monotonic()
+        try:
+            store.renew(store.worker, lease)
+        except ProvenanceError as exc:
+            logger.warning("could not renew claims on queued URLs: %s", exc)
 
     async def renew() -> None:
         while True:
-            await asyncio.sleep(lease / 3)
-            try:
-                store.renew(store.worker, lease)
-            except ProvenanceError as exc:
-                logger.warning("could not renew claims on queued URLs: %s", exc)
+            await asyncio.sleep(lease / 6)
+            renew_if_due()
 
     task = asyncio.create_task(renew())
     try:
-        yield
+        yield renew_if_due
     finally:
         task.cancel()
         with suppress(asyncio.CancelledError):

@@ -425,7 +425,10 @@ class Store:
     def transaction(self, *, exclusive: bool = True) -> _Transaction:
         """``with store.transaction():`` groups writes; all or nothing.
 
-        ``exclusive`` (the default) makes writers take turns, on every engine.
+        ``exclusive`` (the default) makes writers take turns, on every engine: what an
+        article is matched against (articles, index rows, edges) is written in turns.
+        Bookkeeping (the queue, runs, validators, failures, the search cache) is not
+        exclusive on PostgreSQL, so it neither waits for a commit nor holds one up.
         """
         return _Transaction(self, exclusive)
 
@@ -565,13 +568,13 @@ class Store:
     # -- watch runs --------------------------------------------------------------------
 
     def start_run(self) -> int:
-        with self.transaction():
+        with self.transaction(exclusive=False):
             result = self.conn.execute(insert(s.runs).values(started_at=_now(), status="running"))
         self.run_id = _new_id(result)
         return self.run_id
 
     def finish_run(self, run_id: int, status: str, summary: dict[str, object]) -> None:
-        with self.transaction():
+        with self.transaction(exclusive=False):
             self.conn.execute(
                 update(s.runs)
                 .where(s.runs.c.id == run_id)
@@ -606,28 +609,49 @@ class Store:
 
     def set_validators(self, url: str, etag: str | None, last_modified: str | None) -> None:
         values = {"url": url, "etag": etag, "last_modified": last_modified, "checked_at": _now()}
-        with self.transaction():
+        with self.transaction(exclusive=False):
             self.conn.execute(self._upsert(s.fetch_state, values, ["url"]))
 
     # -- the work queue ----------------------------------------------------------------
 
     def enqueue(self, urls: Iterable[tuple[str, str]]) -> int:
-        """Queue (url, source) pairs not yet stored nor queued; returns how many are new."""
+        """Queue (url, source) pairs not yet stored nor queued; returns how many are new.
+
+        Set-based and without the writer lock: a feed of thousands of URLs is a few
+        statements, and no writer waits for it.
+        """
         first: dict[str, str] = {}
         for url, source in urls:
             first.setdefault(url, source)
+        wanted = sorted(first)  # one lock order for every worker
+        insert_new = (
+            self._insert(s.queue)
+            .on_conflict_do_nothing(index_elements=["url"])
+            .returning(s.queue.c.url)
+        )
         added = 0
+        now = _now()
         with self.transaction(exclusive=False):
-            for url, source in sorted(first.items()):  # one lock order for every worker
-                if self.article_id(url) is not None:
-                    continue
-                result = self.conn.execute(
-                    self._insert(s.queue)
-                    .values(url=url, source=source, discovered_at=_now())
-                    .on_conflict_do_nothing(index_elements=["url"])
-                )
-                added += result.rowcount
+            for start in range(0, len(wanted), _CHUNK):
+                chunk = wanted[start : start + _CHUNK]
+                stored = self._stored_among(chunk)
+                rows = [
+                    {"url": url, "source": first[url], "discovered_at": now}
+                    for url in chunk
+                    if url not in stored
+                ]
+                if rows:
+                    added += len(self.conn.execute(insert_new, rows).fetchall())
         return added
+
+    def _stored_among(self, urls: list[str]) -> set[str]:
+        """Those of ``urls`` stored as an article or as an alias of one."""
+        a, al = s.articles, s.aliases
+        query = union_all(
+            select(a.c.url).where(a.c.url.in_(urls)), select(al.c.url).where(al.c.url.in_(urls))
+        )
+        with self._reading() as conn:
+            return {str(url) for url in conn.execute(query).scalars()}
 
     def enqueue_again(self, urls: Iterable[str], source: str, before: str) -> None:
         """Queue URLs to be fetched (again), unless some worker finished them since ``before``.
@@ -717,26 +741,42 @@ class Store:
             )
         return int(result.rowcount)
 
-    def finish(self, url: str, state: str) -> None:
-        """A claimed URL is ``done`` or ``failed`` (at the server's time, as claims are)."""
-        finished = self.queue_time()
-        with self.transaction(exclusive=False):
-            self.conn.execute(
-                update(s.queue)
-                .where(s.queue.c.url == url)
-                .values(state=state, claimed_by=None, claimed_until=None, finished_at=finished)
-            )
-
-    def release(self, worker: str) -> int:
-        """Give back a worker's unfinished claims (a run cut short), for others to take."""
+    def finish(self, worker: str, url: str, state: str) -> bool:
+        """``worker``'s claimed URL is ``done`` or ``failed`` (at the server's time, as claims
+        are); False if the claim was no longer its own (its lease ran out and another took it)."""
         q = s.queue
+        finished = self.queue_time()
         with self.transaction(exclusive=False):
             result = self.conn.execute(
                 update(q)
-                .where(q.c.state == "claimed", q.c.claimed_by == worker)
-                .values(state="pending", claimed_by=None, claimed_until=None)
+                .where(q.c.url == url, q.c.state == "claimed", q.c.claimed_by == worker)
+                .values(state=state, claimed_by=None, claimed_until=None, finished_at=finished)
             )
-        return int(result.rowcount)
+        return bool(result.rowcount)
+
+    def release(self, worker: str, urls: Iterable[str] | None = None) -> int:
+        """Give back a worker's unfinished claims (a run cut short), for others to take:
+        all of them, or those among ``urls``."""
+        q = s.queue
+        mine = and_(q.c.state == "claimed", q.c.claimed_by == worker)
+        released = 0
+        with self.transaction(exclusive=False):
+            if urls is None:
+                result = self.conn.execute(
+                    update(q)
+                    .where(mine)
+                    .values(state="pending", claimed_by=None, claimed_until=None)
+                )
+                return int(result.rowcount)
+            wanted = sorted(set(urls))
+            for start in range(0, len(wanted), _CHUNK):
+                result = self.conn.execute(
+                    update(q)
+                    .where(mine, q.c.url.in_(wanted[start : start + _CHUNK]))
+                    .values(state="pending", claimed_by=None, claimed_until=None)
+                )
+                released += int(result.rowcount)
+        return released
 
     def queue_states(self, urls: list[str]) -> dict[str, tuple[str, str | None]]:
         """URL -> (state, claimed until) for those of ``urls`` in the queue."""
@@ -1097,7 +1137,7 @@ class Store:
 
     def cache_search(self, provider: str, query: str, response: str) -> None:
         values = {"provider": provider, "query": query, "response": response, "fetched_at": _now()}
-        with self.transaction():
+        with self.transaction(exclusive=False):
             self.conn.execute(self._upsert(s.search_cache, values, ["provider", "query"]))
 
     def record_candidate(
@@ -1112,7 +1152,7 @@ class Store:
             "reason": reason,
             "seen_at": _now(),
         }
-        with self.transaction():
+        with self.transaction(exclusive=False):
             self.conn.execute(self._upsert(s.search_candidates, values, ["query_url", "candidate"]))
 
     def candidates(self, query_url: str) -> list[tuple[str, str, str, str]]:

@@ -258,15 +258,16 @@ async def run_watch(
                 outlet, fetcher, store, settings, report, deadline, validators
             )
             report.discovered += len(found)
-            with store.transaction():  # the URLs, then what lets the next run skip them
+            # the URLs, then what lets the next run skip them: together or not at all (no
+            # writer lock: queue rows are not what an article is matched against)
+            with store.transaction(exclusive=False):
                 report.queued += store.enqueue((d.url, d.source) for d in found)
                 for url, etag, modified in validators:
                     store.set_validators(url, etag, modified)
             if deadline.passed():
                 report.stopped_early = True
                 break
-        with store.transaction():
-            report.queued += store.enqueue((url, "monitor") for url in watchlist.monitors)
+        report.queued += store.enqueue((url, "monitor") for url in watchlist.monitors)
         batch = max(4, settings.concurrency)
         while True:
             remaining = deadline.remaining()
@@ -318,11 +319,11 @@ def _finish_claims(store: Store, claimed: list[str]) -> None:
         try:
             key = normalize_url(url)
         except FetchError:
-            store.finish(url, "failed")
+            store.finish(store.worker, url, "failed")
             continue
         if key != url:  # ingested as ``key``: this row ends as that one did
             state = store.queue_states([key]).get(key, ("failed", None))[0]
-            store.finish(url, state if state in ("done", "failed") else "failed")
+            store.finish(store.worker, url, state if state in ("done", "failed") else "failed")
 
 
 def write_report(records: list[dict[str, object]], out: TextIO) -> None:

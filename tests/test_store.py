@@ -3,12 +3,14 @@ transactions and edges, on a real SQLite file and a real PostgreSQL database."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 import random
 import socket
 import sqlite3
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,7 +20,7 @@ import pytest
 from provenance.config import Settings
 from provenance.errors import ConfigError, StoreError, StoreVersionError
 from provenance.models import Article, Edge, Evidence, FetchResult, Redirect
-from provenance.pipeline import Prepared, prepare_article
+from provenance.pipeline import Prepared, _renewing, prepare_article
 from provenance.store import APPLICATION_ID, SCHEMA_VERSION, Store, _dead_here, _process_space
 from tests import databases
 
@@ -467,3 +469,52 @@ def test_a_claim_is_taken_back_only_from_a_dead_process_of_the_same_process_spac
     if "/" in here:  # Linux: a twin container with our hostname but its own pid namespace
         twin = f"{socket.gethostname()}/00000000"
         assert not _dead_here(f"{twin}:{gone.pid}:abcd", here)
+
+
+# -- the work queue ---------------------------------------------------------------------------
+
+
+def test_enqueue_adds_each_new_url_once_and_skips_stored_ones(store: Store) -> None:
+    stored = add(store, prepare_article(article("https://globe.example/kept", seed=3), SETTINGS))
+    store.add_alias("https://globe.example/kept?amp", stored)
+    urls = [f"https://feed.example/{n}" for n in range(1200)]  # more than one chunk
+    pairs = [(url, "feed") for url in urls] + [(urls[0], "sitemap")]
+    pairs += [("https://globe.example/kept", "feed"), ("https://globe.example/kept?amp", "feed")]
+    assert store.enqueue(pairs) == 1200  # stored URLs and aliases are not queued
+    assert store.enqueue(pairs) == 0  # nor queued ones twice
+    states = store.queue_states([*urls, "https://globe.example/kept"])
+    assert len(states) == 1200 and {state for state, _ in states.values()} == {"pending"}
+
+
+def test_claims_are_finished_and_released_only_by_their_worker(store: Store) -> None:
+    urls = [f"https://feed.example/{n}" for n in range(6)]
+    store.enqueue((url, "feed") for url in urls)
+    mine = store.claim("me", 4, lease=60)
+    theirs = store.claim("them", 4, lease=60)
+    assert len(mine) == 4 and len(theirs) == 2 and not set(mine) & set(theirs)
+    assert not store.finish("me", theirs[0], "done")  # not my claim: left as it is
+    assert store.finish("me", mine[0], "done")
+    assert store.release("me", [mine[1], theirs[1]]) == 1  # only mine, only those named
+    states = store.queue_states(urls)
+    assert states[mine[0]][0] == "done"
+    assert states[mine[1]][0] == "pending"
+    assert [states[u][0] for u in (mine[2], mine[3], *theirs)] == ["claimed"] * 4
+    assert store.release("me") == 2  # the rest of mine
+    assert store.renew("them", 60) == 2
+
+
+def test_claims_are_renewed_between_commits_that_block_the_loop(store: Store) -> None:
+    """Commits run on the event loop: the renewal task cannot run while they do, so the
+    function it yields renews when a third of the lease has gone."""
+    store.enqueue([("https://feed.example/1", "feed")])
+    store.claim(store.worker, 1, lease=3)
+    before = store.queue_states(["https://feed.example/1"])["https://feed.example/1"][1]
+
+    async def busy() -> None:
+        async with _renewing(store, 3) as keep_alive:
+            time.sleep(1.5)  # a long commit: the loop is blocked
+            keep_alive()
+
+    asyncio.run(busy())
+    after = store.queue_states(["https://feed.example/1"])["https://feed.example/1"][1]
+    assert before is not None and after is not None and after > before
