@@ -8,8 +8,10 @@ Every test that takes ``store_path`` (or ``other_store_path``, ``module_store_pa
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import os
+import socket
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -34,6 +36,39 @@ for _proxy_var in (
     "COPYSCAPE_KEY",
 ):
     os.environ.pop(_proxy_var, None)  # tests only ever talk to 127.0.0.1
+
+_LOOPBACK_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost"}
+
+
+def _stays_here(host: object, flags: int) -> bool:
+    """Can resolving ``host`` not leave the machine (an address, a loopback name)?"""
+    if host is None or flags & socket.AI_NUMERICHOST:
+        return True
+    name = host.decode() if isinstance(host, bytes) else str(host)
+    try:
+        ipaddress.ip_address(name.strip("[]"))
+    except ValueError:
+        return name.lower().rstrip(".") in _LOOPBACK_NAMES
+    return True
+
+
+@pytest.fixture(autouse=True)
+def no_dns_off_the_machine(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A test resolves addresses and loopback names only: a DNS query for any other name
+    would leave the machine. It gets "no such name" instead, and the test fails."""
+    real = socket.getaddrinfo
+    asked: list[str] = []
+
+    def guarded(host: Any, port: Any, *args: Any, **kwargs: Any) -> Any:
+        flags = kwargs.get("flags", args[3] if len(args) > 3 else 0)
+        if _stays_here(host, flags):
+            return real(host, port, *args, **kwargs)
+        asked.append(str(host))
+        raise socket.gaierror(socket.EAI_NONAME, f"tests send no DNS query for {host}")
+
+    monkeypatch.setattr(socket, "getaddrinfo", guarded)
+    yield
+    assert not asked, f"the test asked DNS for {sorted(set(asked))}: use the proxy or 127.0.0.1"
 
 
 @pytest.fixture(scope="session")
