@@ -318,23 +318,11 @@ class Fetcher:
             max_connections=settings.concurrency,
             max_keepalive_connections=settings.concurrency,
         )
-        mounts = _proxy_mounts(settings, limits) if transport is None else {}
-        self._client = httpx.AsyncClient(
-            transport=transport
-            or guarded_transport(allow_private=settings.allow_private, limits=limits),
-            mounts=mounts,
-            trust_env=False,  # proxies from the environment are in ``mounts`` already
-            timeout=timeout,
-            follow_redirects=False,
-            headers={
-                "User-Agent": settings.user_agent,
-                "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5",
-                "Accept-Encoding": ACCEPT_ENCODING,
-            },
-            limits=limits,
-        )
-        # cookies never outlive one URL's redirect chain (see _Trip): the client keeps none
-        self._client.cookies.jar.set_policy(DefaultCookiePolicy(allowed_domains=[]))
+        self._transport = transport
+        self._timeout, self._limits = timeout, limits
+        # now, not at the first request: a bad --proxy is a usage error before any work
+        self._mounts = _proxy_mounts(settings, limits) if transport is None else {}
+        self._client_made: httpx.AsyncClient | None = None  # made at the first request
         self._polite = Politeness(
             concurrency=settings.concurrency, per_host=settings.per_host, delay=settings.host_delay
         )
@@ -343,6 +331,30 @@ class Fetcher:
         )
         obey_robots = not settings.ignore_robots and not self._from_archive
         self._robots = RobotsCache(self._load_robots) if obey_robots else None
+
+    @property
+    def _client(self) -> httpx.AsyncClient:
+        """The HTTP client, made at the first request: a lookup answered from the store
+        never pays for its TLS contexts (about 50 ms)."""
+        if self._client_made is None:
+            settings, limits = self.settings, self._limits
+            self._client_made = httpx.AsyncClient(
+                transport=self._transport
+                or guarded_transport(allow_private=settings.allow_private, limits=limits),
+                mounts=self._mounts,
+                trust_env=False,  # proxies from the environment are in ``mounts`` already
+                timeout=self._timeout,
+                follow_redirects=False,
+                headers={
+                    "User-Agent": settings.user_agent,
+                    "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5",
+                    "Accept-Encoding": ACCEPT_ENCODING,
+                },
+                limits=limits,
+            )
+            # cookies never outlive one URL's redirect chain (see _Trip): the client keeps none
+            self._client_made.cookies.jar.set_policy(DefaultCookiePolicy(allowed_domains=[]))
+        return self._client_made
 
     async def __aenter__(self) -> Fetcher:
         return self
@@ -358,7 +370,8 @@ class Fetcher:
     async def aclose(self) -> None:
         if self._robots is not None:
             await self._robots.aclose()
-        await self._client.aclose()
+        if self._client_made is not None:
+            await self._client_made.aclose()
 
     async def fetch(self, url: str) -> FetchResult:
         """Fetch one HTML page, following up to ``max_redirects`` redirects.

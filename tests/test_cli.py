@@ -453,3 +453,15 @@ def test_index_parameters_are_checked_when_the_store_is_opened(store_path, sampl
     Store.open(store_path, Settings()).close()
     with pytest.raises(ConfigError, match="num_perm=128"):
         Store.open(store_path, Settings(num_perm=256, lsh_bands=64, lsh_rows=4))
+
+
+@pytest.mark.parametrize("command", ["ingest", "lookup"])
+def test_a_bad_proxy_is_a_usage_error_before_any_work(command, tmp_path):
+    """Caught when the fetcher is made, not at its first request (made late, to spare
+    lookups answered from the store its TLS set-up)."""
+    store = tmp_path / "store.db"
+    result = run(command, "--store", str(store), "--proxy", "ftp://x", "http://127.0.0.1:9/x")
+    assert result.exit_code == 2, result.output
+    assert result.stderr.strip() == (
+        "provenance: error: invalid proxy URL: Unknown scheme for proxy URL URL('ftp://x')"
+    )
