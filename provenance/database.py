@@ -140,28 +140,48 @@ def _postgresql_engine(location: Location) -> Engine:
         pool_recycle=1800,
         connect_args=_connect_args(location.url, os.environ),
     )
+    event.listen(engine, "connect", _session_defaults)
     logger.debug("PostgreSQL engine for %s", location.shown)
     return engine
 
 
 def _connect_args(url: URL, environ: Mapping[str, str]) -> dict[str, Any]:
-    """Our defaults for what neither the URL nor the ``PG*`` variables set.
+    """A connect timeout, unless the URL, ``PGCONNECT_TIMEOUT`` or a service file sets one.
 
-    psycopg lets a keyword override the URL and libpq's environment, so each is given only
-    where the user said nothing, and our lock timeout goes in front of the user's own
-    ``options`` (``PGOPTIONS``; a later ``-c`` wins, so theirs still do).
+    psycopg lets a keyword override everything libpq would read (the URL, the ``PG*``
+    variables, ``pg_service.conf``), so none is given where the user may have said more.
     """
     query = {
         key: value if isinstance(value, str) else value[-1] for key, value in url.query.items()
     }
-    wanted: dict[str, Any] = {}
-    if "connect_timeout" not in query and not environ.get("PGCONNECT_TIMEOUT"):
-        wanted["connect_timeout"] = CONNECT_TIMEOUT_SECONDS
-    if "application_name" not in query and not environ.get("PGAPPNAME"):
-        wanted["application_name"] = "provenance"
-    theirs = query.get("options", environ.get("PGOPTIONS", ""))
-    wanted["options"] = f"-c lock_timeout={LOCK_TIMEOUT_SECONDS * 1000} {theirs}".strip()
-    return wanted
+    given = ("connect_timeout", "service")
+    if any(key in query for key in given) or environ.get("PGCONNECT_TIMEOUT"):
+        return {}
+    if environ.get("PGSERVICE"):
+        return {}
+    return {"connect_timeout": CONNECT_TIMEOUT_SECONDS}
+
+
+_SESSION_DEFAULTS = (
+    "SELECT CASE WHEN current_setting('lock_timeout') = '0'"
+    f" THEN set_config('lock_timeout', '{LOCK_TIMEOUT_SECONDS * 1000}', false) END,"
+    " CASE WHEN current_setting('application_name') = ''"
+    " THEN set_config('application_name', 'provenance', false) END"
+)
+
+
+def _session_defaults(dbapi_connection: Any, _record: Any) -> None:
+    """Our lock timeout and application name, where nothing the user set has given one.
+
+    Set on the session once it is open, so whatever libpq read (``options`` in the URL,
+    ``PGOPTIONS``, a service file, ``ALTER ROLE … SET``) wins.
+    """
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(_SESSION_DEFAULTS)
+    finally:
+        cursor.close()
+    dbapi_connection.commit()  # a SET made in a transaction rolled back would be undone
 
 
 def store_error(exc: BaseException, shown: str, doing: str = "write") -> StoreError:

@@ -259,6 +259,8 @@ def _check_settings(settings: Settings) -> None:
         raise ConfigError("retries must be between 0 and 10")
     if settings.robots_timeout <= 0 or settings.robots_max_bytes < 1:
         raise ConfigError("robots_timeout and robots_max_bytes must be positive")
+    if not settings.user_agent.isascii() or not settings.user_agent.isprintable():
+        raise ConfigError(f"the user agent must be printable ASCII: {settings.user_agent!r}")
 
 
 def _proxy_mounts(

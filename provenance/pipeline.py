@@ -14,7 +14,7 @@ import json
 import logging
 import time
 from collections.abc import AsyncIterator, Callable, Iterable
-from contextlib import asynccontextmanager, suppress
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -331,8 +331,9 @@ async def _renewing(store: Store, lease: float) -> AsyncIterator[Callable[[], No
         yield renew_if_due
     finally:
         task.cancel()
-        with suppress(asyncio.CancelledError):
-            await task
+        # gather, not ``suppress(CancelledError)``: a cancellation of *this* task (a
+        # deadline, Ctrl-C) arriving meanwhile must still propagate
+        await asyncio.gather(task, return_exceptions=True)
 
 
 def _ingest_one(

@@ -465,3 +465,12 @@ def test_a_bad_proxy_is_a_usage_error_before_any_work(command, tmp_path):
     assert result.stderr.strip() == (
         "provenance: error: invalid proxy URL: Unknown scheme for proxy URL URL('ftp://x')"
     )
+
+
+def test_a_user_agent_httpx_cannot_send_is_a_usage_error(tmp_path):
+    """Not a failure of every URL (and of its robots.txt) once the client is made."""
+    store = tmp_path / "store.db"
+    result = run("ingest", "--store", str(store), "--user-agent", "botée", "http://127.0.0.1:9/x")
+    assert result.exit_code == 2, result.output
+    assert "user agent must be printable ASCII" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1

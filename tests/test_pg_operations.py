@@ -159,6 +159,24 @@ def test_the_users_own_connection_options_are_kept(new_database, tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "['prov', '0', '2s', 'provenance']"  # theirs wins
+    # a libpq service file (pg_service.conf): its settings win over our defaults too
+    services = tmp_path / "pg_service.conf"
+    services.write_text(
+        f"[prov]\nhost=127.0.0.1\nport=5432\nuser=postgres\ndbname={name}\n"
+        "options=-c search_path=prov -c lock_timeout=3s\napplication_name=from-service\n"
+        "connect_timeout=7\n",
+        encoding="utf-8",
+    )
+    env = {"PGSERVICEFILE": str(services), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-c", show.replace("postgresql://", "postgresql://?service=prov")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "['prov', '0', '3s', 'from-service']"
 
 
 def test_connections_are_pooled_and_returned(new_database):

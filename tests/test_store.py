@@ -518,3 +518,20 @@ def test_claims_are_renewed_between_commits_that_block_the_loop(store: Store) ->
     asyncio.run(busy())
     after = store.queue_states(["https://feed.example/1"])["https://feed.example/1"][1]
     assert before is not None and after is not None and after > before
+
+
+def test_a_cancellation_while_the_renewal_stops_is_not_swallowed(store: Store) -> None:
+    """A watch deadline (or Ctrl-C) landing as the renewal task is stopped still stops the
+    run: the ``async with`` must not end normally."""
+    reached: list[str] = []
+
+    async def window() -> None:
+        me = asyncio.current_task()
+        assert me is not None
+        async with _renewing(store, 60):
+            asyncio.get_running_loop().call_soon(me.cancel)  # arrives during the clean-up
+        reached.append("after")  # what a swallowed cancellation would let run
+
+    with pytest.raises(asyncio.CancelledError):
+        asyncio.run(window())
+    assert reached == []
