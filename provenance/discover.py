@@ -102,7 +102,10 @@ def parse_feed(content: bytes, url: str) -> list[Discovered]:
     except DiscoveryError:
         if _ENTITY_DECLARATION.search(content):
             raise HostileXMLError(f"{url}: refused XML that declares entities") from None
-    parsed = feedparser.parse(content, sanitize_html=False, resolve_relative_uris=False)
+    try:
+        parsed = feedparser.parse(content, sanitize_html=False, resolve_relative_uris=False)
+    except Exception as exc:  # noqa: BLE001 - its lenient parser can trip on malformed markup
+        raise DiscoveryError(f"{url}: not a feed (the parser failed: {exc!r})") from None
     if not parsed.entries and (parsed.bozo or not parsed.get("version")):
         reason = parsed.get("bozo_exception") or "no RSS, Atom or RDF root"
         raise DiscoveryError(f"{url}: not a feed ({reason})")

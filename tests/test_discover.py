@@ -130,6 +130,12 @@ def test_junk_is_a_clear_discovery_error(data):
         parse_sitemap(data or b" ", "http://x.example/sitemap.xml", limit=10**6)
 
 
+def test_markup_that_trips_the_feed_parser_is_a_clear_error():
+    """Found by the fuzz test below: feedparser's loose parser raised KeyError('links')."""
+    with pytest.raises(DiscoveryError, match="not a feed"):
+        parse_feed(b"<channel><item><link></item></link>", "http://x.example/feed")
+
+
 def parse_both(data: bytes) -> None:
     """Feed and sitemap parsing: a clear ProvenanceError or a result, never anything else."""
     for parse in (
