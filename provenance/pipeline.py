@@ -230,24 +230,25 @@ async def ingest_urls(
     seen: set[str] = set()
     size = max(32, settings.concurrency * 4)
     since = store.queue_time()
-    for raw in urls:
-        try:
-            url = normalize_url(raw)
-        except FetchError as exc:
-            shown = exc.url  # redacted: a URL with credentials is never echoed or stored
-            store.record_failure(shown, str(exc))
-            order.append(IngestOutcome(shown, None, "failed", reason=str(exc)))
-            continue
-        if url in seen:
-            continue
-        seen.add(url)
-        order.append(url)
-        window.append(url)
-        if len(window) >= size:
+    with store.working(settings.claim_lease):
+        for raw in urls:
+            try:
+                url = normalize_url(raw)
+            except FetchError as exc:
+                shown = exc.url  # redacted: a URL with credentials is never echoed or stored
+                store.record_failure(shown, str(exc))
+                order.append(IngestOutcome(shown, None, "failed", reason=str(exc)))
+                continue
+            if url in seen:
+                continue
+            seen.add(url)
+            order.append(url)
+            window.append(url)
+            if len(window) >= size:
+                await _ingest_window(window, store, settings, fetcher, since, done)
+                window = []
+        if window:
             await _ingest_window(window, store, settings, fetcher, since, done)
-            window = []
-    if window:
-        await _ingest_window(window, store, settings, fetcher, since, done)
     return [done[item] if isinstance(item, str) else item for item in order]
 
 
@@ -309,7 +310,7 @@ def _done_elsewhere(store: Store, url: str) -> IngestOutcome:
 async def _renewing(store: Store, lease: float) -> AsyncIterator[Callable[[], None]]:
     """Keep this worker's claims alive while it works: renewed every third of the lease
     by a task while it fetches, and by the function yielded, called between commits."""
-    last = time.monotonic()
+    last = -lease  # due at once: a watch run's discovery may have outlasted its lease
 
     def renew_if_due() -> None:
         nonlocal last
@@ -326,6 +327,7 @@ async def _renewing(store: Store, lease: float) -> AsyncIterator[Callable[[], No
             await asyncio.sleep(lease / 6)
             renew_if_due()
 
+    renew_if_due()
     task = asyncio.create_task(renew())
     try:
         yield renew_if_due

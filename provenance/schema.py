@@ -33,7 +33,7 @@ from sqlalchemy.engine import Connection
 
 __all__ = ["METADATA", "MIGRATIONS", "SCHEMA_VERSION", "pair_key"]
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # A row id: INTEGER (the rowid itself) on SQLite, BIGSERIAL on PostgreSQL.
 RowId = BigInteger().with_variant(Integer(), "sqlite")
@@ -191,8 +191,23 @@ queue = Table(
     Column("claimed_by", Text),
     Column("claimed_until", Text),
     Column("finished_at", Text),
+    Column("finished_by", Text),  # the worker: while it runs, its URLs count as done this run
 )
 Index("queue_state", queue.c.state)
+
+
+def _workers_table(metadata: MetaData) -> Table:
+    # Workers running now: a row while an ingest or watch runs, kept alive like a claim.
+    return Table(
+        "workers",
+        metadata,
+        Column("worker", Text, primary_key=True),
+        Column("started_at", Text, nullable=False),
+        Column("alive_until", Text, nullable=False),
+    )
+
+
+workers = _workers_table(METADATA)
 search_cache = Table(
     "search_cache",
     METADATA,
@@ -338,9 +353,16 @@ def _to_v5(conn: Connection) -> None:
     conn.execute(text("ALTER TABLE failures_v5 RENAME TO failures"))
 
 
+def _to_v6(conn: Connection) -> None:
+    """Which worker finished a queued URL, and which workers are running."""
+    conn.execute(text("ALTER TABLE queue ADD COLUMN finished_by TEXT"))
+    _workers_table(MetaData()).create(conn)
+
+
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     1: _legacy(1),
     2: _legacy(2),
     3: _legacy(3),
     4: _to_v5,
+    5: _to_v6,
 }

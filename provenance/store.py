@@ -201,6 +201,7 @@ class Store:
         self._reader: Connection | None = None  # PostgreSQL: reads outside one, in autocommit
         self._read_conn: Connection | None = None  # the connection of the read under way
         self._depth = 0  # nesting of transaction()
+        self._working = 0  # nesting of working()
         self._registry: Registry | None = None
         self._boilerplate: dict[str, frozenset[int]] = {}
         self.run_id: int | None = None  # the watch run writing now, if any
@@ -654,13 +655,24 @@ class Store:
             return {str(url) for url in conn.execute(query).scalars()}
 
     def enqueue_again(self, urls: Iterable[str], source: str, before: str) -> None:
-        """Queue URLs to be fetched (again), unless some worker finished them since ``before``.
+        """Queue URLs to be fetched (again), unless this run already has them: finished
+        since ``before``, or by another worker that is still running.
 
-        Two ``ingest`` processes started together with overlapping lists fetch each
-        shared URL once; a URL done in an earlier run is fetched again.
+        Two ``ingest`` processes with overlapping lists fetch each shared URL once
+        between them, however far apart they started; a URL done in an earlier run (by
+        a worker that has ended) is fetched again.
         """
-        q = s.queue
+        q, w = s.queue, s.workers
         wanted = sorted(set(urls))  # one lock order for every worker: no deadlocks
+        running = (
+            select(w.c.worker)
+            .where(
+                w.c.worker == q.c.finished_by,
+                w.c.worker != self.worker,
+                w.c.alive_until > self.queue_time(),
+            )
+            .exists()
+        )
         with self.transaction(exclusive=False):
             insert_new = self._insert(q).on_conflict_do_nothing(index_elements=["url"])
             if wanted:
@@ -676,6 +688,7 @@ class Store:
                         q.c.url.in_(wanted[start : start + _CHUNK]),
                         q.c.state.in_(("done", "failed")),
                         func.coalesce(q.c.finished_at, "") < before,
+                        ~running,
                     )
                     .values(state="pending", claimed_by=None, claimed_until=None)
                 )
@@ -718,16 +731,19 @@ class Store:
 
     def _reap_dead_claims(self) -> None:
         """Give back at once the claims of dead processes on this host (others: by lease)."""
-        q = s.queue
+        q, w = s.queue, s.workers
         host = _process_space()
         with self._reading() as conn:
-            holders = conn.execute(
-                select(q.c.claimed_by).where(q.c.state == "claimed").distinct()
-            ).scalars()
-            dead = [h for h in holders if h and h != self.worker and _dead_here(h, host)]
+            holders = set(
+                conn.execute(select(q.c.claimed_by).where(q.c.state == "claimed")).scalars()
+            )
+            holders |= set(conn.execute(select(w.c.worker)).scalars())
+        dead = sorted(h for h in holders if h and h != self.worker and _dead_here(h, host))
         for holder in dead:
             logger.info("taking back the queued URLs of %s (no longer running)", holder)
             self.release(holder)
+            with self.transaction(exclusive=False):
+                self.conn.execute(delete(w).where(w.c.worker == holder))
 
     def renew(self, worker: str, lease: float) -> int:
         """Extend a live worker's claims by ``lease`` seconds; returns how many it holds."""
@@ -739,7 +755,44 @@ class Store:
                 .where(q.c.state == "claimed", q.c.claimed_by == worker)
                 .values(claimed_until=until)
             )
+            if worker == self.worker and self._working:
+                self._heartbeat(lease)
         return int(result.rowcount)
+
+    def _heartbeat(self, lease: float) -> None:
+        """This worker's row, made or kept alive for ``lease`` seconds more."""
+        w = s.workers
+        statement = self._insert(w).values(
+            worker=self.worker, started_at=self.queue_time(), alive_until=self._alive_until(lease)
+        )
+        self.conn.execute(
+            statement.on_conflict_do_update(
+                index_elements=["worker"], set_={"alive_until": statement.excluded.alive_until}
+            )
+        )
+
+    @contextmanager
+    def working(self, lease: float) -> Iterator[None]:
+        """This process runs as a worker inside the block (nested blocks: the outermost
+        counts): other workers take what it finished as done in their run, until its
+        row is gone at the end, or its lease ran out without renewal (:meth:`renew`)."""
+        w = s.workers
+        self._working += 1
+        try:
+            if self._working == 1:
+                with self.transaction(exclusive=False):
+                    ended = w.c.alive_until < self.queue_time()  # workers that ended unseen
+                    self.conn.execute(delete(w).where(ended))
+                    self._heartbeat(lease)
+            yield
+        finally:
+            self._working -= 1
+            if self._working == 0:
+                with self.transaction(exclusive=False):
+                    self.conn.execute(delete(w).where(w.c.worker == self.worker))
+
+    def _alive_until(self, lease: float) -> str:
+        return (self.database_now() + timedelta(seconds=lease)).isoformat(timespec="microseconds")
 
     def finish(self, worker: str, url: str, state: str) -> bool:
         """``worker``'s claimed URL is ``done`` or ``failed`` (at the server's time, as claims
@@ -750,7 +803,13 @@ class Store:
             result = self.conn.execute(
                 update(q)
                 .where(q.c.url == url, q.c.state == "claimed", q.c.claimed_by == worker)
-                .values(state=state, claimed_by=None, claimed_until=None, finished_at=finished)
+                .values(
+                    state=state,
+                    claimed_by=None,
+                    claimed_until=None,
+                    finished_at=finished,
+                    finished_by=worker,
+                )
             )
         return bool(result.rowcount)
 

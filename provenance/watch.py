@@ -246,6 +246,19 @@ async def run_watch(
     """One watch run (the caller holds the lock). Every new edge is in the report."""
     started = time.monotonic()
     deadline = _Deadline(max_runtime)
+    with store.working(settings.claim_lease):
+        return await _run(watchlist, store, settings, fetcher, on_progress, deadline, started)
+
+
+async def _run(
+    watchlist: Watchlist,
+    store: Store,
+    settings: Settings,
+    fetcher: Fetcher,
+    on_progress: Callable[[str, int, int], None] | None,
+    deadline: _Deadline,
+    started: float,
+) -> RunReport:
     run_id = store.start_run()
     report = RunReport(run_id)
     status = "failed"

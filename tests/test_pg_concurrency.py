@@ -140,6 +140,48 @@ def test_four_workers_with_overlapping_lists_equal_one_worker(tmp_path, new_pg_s
     assert single[0]["edges"] > 20
 
 
+def test_a_worker_started_later_does_not_fetch_again_what_a_running_one_did(tmp_path, new_pg_store):
+    """Cron hosts do not start on the same second: the second worker joins a run under
+    way and leaves alone what the first one has done; a run after both fetches again."""
+    urls = article_urls()[:48]
+    store = new_pg_store()
+    url_file = tmp_path / "urls.txt"
+    url_file.write_text("\n".join(urls), encoding="utf-8")
+    # 8 claimed at a time: 6 rounds of 1.5 s, time enough for the second to start meanwhile
+    with running(slow_routes(1.5)) as server:
+        first = subprocess.Popen(
+            ingest_command(server, url_file, store),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            time.sleep(0.2)
+            try:
+                done = [u for u, (state, _) in queue_rows(store).items() if state == "done"]
+            except Exception:  # noqa: BLE001 - the store is still being created
+                continue
+            if len(done) >= 4:
+                break
+        else:
+            pytest.fail("the first worker finished nothing")
+        second = subprocess.run(
+            ingest_command(server, url_file, store), capture_output=True, text=True, timeout=300
+        )
+        first_out, first_err = first.communicate(timeout=300)
+        assert first.returncode == 0 and second.returncode == 0, first_err + second.stderr
+        assert set(page_requests(server).values()) == {1}  # every page fetched once in all
+        assert "elsewhere" in second.stderr, second.stderr  # what the first one had done
+        # once both have ended, a new run fetches every page again (to see what changed)
+        third = subprocess.run(
+            ingest_command(server, url_file, store), capture_output=True, text=True, timeout=300
+        )
+        assert third.returncode == 0, third.stderr
+        assert set(page_requests(server).values()) == {2}
+    assert databases.count(store, "workers") == 0  # each one left when it ended
+
+
 def slow_routes(delay: float) -> dict[tuple[str, str], object]:
     routes = sample_routes()
     for route in routes.values():

@@ -506,17 +506,20 @@ def test_claims_are_finished_and_released_only_by_their_worker(store: Store) -> 
 def test_claims_are_renewed_between_commits_that_block_the_loop(store: Store) -> None:
     """Commits run on the event loop: the renewal task cannot run while they do, so the
     function it yields renews when a third of the lease has gone."""
-    store.enqueue([("https://feed.example/1", "feed")])
+    url = "https://feed.example/1"
+    store.enqueue([(url, "feed")])
     store.claim(store.worker, 1, lease=3)
-    before = store.queue_states(["https://feed.example/1"])["https://feed.example/1"][1]
+    leases: list[str | None] = []
 
     async def busy() -> None:
         async with _renewing(store, 3) as keep_alive:
+            leases.append(store.queue_states([url])[url][1])  # renewed on entry
             time.sleep(1.5)  # a long commit: the loop is blocked
             keep_alive()
+            leases.append(store.queue_states([url])[url][1])
 
     asyncio.run(busy())
-    after = store.queue_states(["https://feed.example/1"])["https://feed.example/1"][1]
+    before, after = leases
     assert before is not None and after is not None and after > before
 
 
@@ -535,3 +538,48 @@ def test_a_cancellation_while_the_renewal_stops_is_not_swallowed(store: Store) -
     with pytest.raises(asyncio.CancelledError):
         asyncio.run(window())
     assert reached == []
+
+
+def test_what_a_running_worker_finished_counts_as_done_for_a_later_one(
+    store_path: Path | str,
+) -> None:
+    """However late a second worker starts, it does not fetch again what a worker still
+    running finished; once that worker has ended (or its lease ran out unrenewed), it does."""
+    url = "https://feed.example/1"
+    with Store.open(store_path, SETTINGS) as first, Store.open(store_path, SETTINGS) as second:
+        assert first.worker != second.worker
+        with first.working(60):
+            first.enqueue_again([url], "ingest", before=first.queue_time())
+            assert first.claim(first.worker, 5, lease=60) == [url]
+            assert first.finish(first.worker, url, "done")
+            later = second.queue_time()
+            second.enqueue_again([url], "ingest", before=later)
+            assert second.queue_states([url])[url][0] == "done"  # this run has it
+        second.enqueue_again([url], "ingest", before=second.queue_time())
+        assert second.queue_states([url])[url][0] == "pending"  # an earlier run's: again
+        assert second.claim(second.worker, 5, lease=60) == [url]
+        assert second.finish(second.worker, url, "done")
+        with second.working(0.5):  # renewed by nobody: it ends with its lease
+            time.sleep(0.7)
+            first.enqueue_again([url], "ingest", before=first.queue_time())
+            assert first.queue_states([url])[url][0] == "pending"
+
+
+def test_a_schema_5_store_is_migrated_on_both_engines(store_path: Path | str) -> None:
+    """Version 5 (the first with PostgreSQL) to 6: queue rows kept, workers table made."""
+    with Store.open(store_path, SETTINGS) as opened:
+        opened.enqueue([("https://feed.example/kept", "feed")])
+    for statement in (
+        "DROP TABLE workers",
+        "ALTER TABLE queue DROP COLUMN finished_by",
+        "UPDATE meta SET value = '5' WHERE key = 'schema_version'",
+    ):
+        databases.execute(store_path, statement)
+    assert "workers" not in databases.table_names(store_path)
+    with Store.open(store_path, SETTINGS) as migrated:
+        assert migrated.meta()["schema_version"] == str(SCHEMA_VERSION) == "6"
+        assert migrated.pending(5) == ["https://feed.example/kept"]
+        assert migrated.check() == []
+        with migrated.working(60):
+            assert databases.count(store_path, "workers") == 1
+    assert databases.query(store_path, "SELECT finished_by FROM queue") == [(None,)]
