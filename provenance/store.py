@@ -71,6 +71,7 @@ logger = logging.getLogger(__name__)
 APPLICATION_ID = 0x50524F56  # "PROV", in the SQLite header
 _INIT_LOCK = 0x50524F56  # PostgreSQL advisory lock taken while creating or migrating
 _CHUNK = 500  # ids per IN (...) query
+WORKER_ROWS_KEPT_DAYS = 7  # how long an ended run still tells later runs what it did
 
 _ARTICLE_COLUMNS = (
     s.articles.c.id,
@@ -206,7 +207,7 @@ class Store:
         self._boilerplate: dict[str, frozenset[int]] = {}
         self.run_id: int | None = None  # the watch run writing now, if any
         # who claims queued URLs through this store: unique across hosts and processes
-        self.worker = f"{_process_space()}:{os.getpid()}:{secrets.token_hex(4)}"
+        self.worker = _new_worker()
         self._insert: Any = postgresql.insert if self.dialect == "postgresql" else sqlite.insert
 
     # -- opening ---------------------------------------------------------------------
@@ -655,21 +656,22 @@ class Store:
             return {str(url) for url in conn.execute(query).scalars()}
 
     def enqueue_again(self, urls: Iterable[str], source: str, before: str) -> None:
-        """Queue URLs to be fetched (again), unless this run already has them: finished
-        since ``before``, or by another worker that is still running.
+        """Queue URLs to be fetched (again), unless this run (started at ``before``)
+        already has them: finished since ``before``, or by another run that was still
+        alive at ``before`` or later.
 
         Two ``ingest`` processes with overlapping lists fetch each shared URL once
-        between them, however far apart they started; a URL done in an earlier run (by
-        a worker that has ended) is fetched again.
+        between them, however far apart they started; a URL done by a run that had
+        ended before this one started is fetched again.
         """
         q, w = s.queue, s.workers
         wanted = sorted(set(urls))  # one lock order for every worker: no deadlocks
-        running = (
+        overlapping = (  # finished by another run that was alive after this one started
             select(w.c.worker)
             .where(
                 w.c.worker == q.c.finished_by,
                 w.c.worker != self.worker,
-                w.c.alive_until > self.queue_time(),
+                w.c.alive_until > before,
             )
             .exists()
         )
@@ -688,7 +690,7 @@ class Store:
                         q.c.url.in_(wanted[start : start + _CHUNK]),
                         q.c.state.in_(("done", "failed")),
                         func.coalesce(q.c.finished_at, "") < before,
-                        ~running,
+                        ~overlapping,
                     )
                     .values(state="pending", claimed_by=None, claimed_until=None)
                 )
@@ -737,13 +739,13 @@ class Store:
             holders = set(
                 conn.execute(select(q.c.claimed_by).where(q.c.state == "claimed")).scalars()
             )
-            holders |= set(conn.execute(select(w.c.worker)).scalars())
+            running = w.c.alive_until > self.queue_time()
+            holders |= set(conn.execute(select(w.c.worker).where(running)).scalars())
         dead = sorted(h for h in holders if h and h != self.worker and _dead_here(h, host))
         for holder in dead:
             logger.info("taking back the queued URLs of %s (no longer running)", holder)
             self.release(holder)
-            with self.transaction(exclusive=False):
-                self.conn.execute(delete(w).where(w.c.worker == holder))
+            self._end_run(holder)
 
     def renew(self, worker: str, lease: float) -> int:
         """Extend a live worker's claims by ``lease`` seconds; returns how many it holds."""
@@ -773,23 +775,40 @@ class Store:
 
     @contextmanager
     def working(self, lease: float) -> Iterator[None]:
-        """This process runs as a worker inside the block (nested blocks: the outermost
-        counts): other workers take what it finished as done in their run, until its
-        row is gone at the end, or its lease ran out without renewal (:meth:`renew`)."""
+        """A run of this process as a worker: the block (nested blocks: the outermost).
+
+        Each run has a worker name of its own (:attr:`worker`) and a ``workers`` row kept
+        alive like a claim (:meth:`renew`), marked ended when the block is left (or when
+        its lease runs out unrenewed). What a run finished counts as done for every run
+        that started while it was alive (:meth:`enqueue_again`).
+        """
         w = s.workers
         self._working += 1
         try:
             if self._working == 1:
+                self.worker = _new_worker()
+                forgotten = self.database_now() - timedelta(days=WORKER_ROWS_KEPT_DAYS)
                 with self.transaction(exclusive=False):
-                    ended = w.c.alive_until < self.queue_time()  # workers that ended unseen
-                    self.conn.execute(delete(w).where(ended))
+                    old = forgotten.isoformat(timespec="microseconds")
+                    self.conn.execute(delete(w).where(w.c.alive_until < old))
                     self._heartbeat(lease)
             yield
         finally:
             self._working -= 1
             if self._working == 0:
-                with self.transaction(exclusive=False):
-                    self.conn.execute(delete(w).where(w.c.worker == self.worker))
+                try:
+                    self._end_run(self.worker)
+                except StoreError as exc:  # its lease will end it
+                    logger.warning("could not mark this worker's run as ended: %s", exc)
+
+    def _end_run(self, worker: str) -> None:
+        """``worker``'s run ends now (if it has not ended already)."""
+        w = s.workers
+        now = self.queue_time()
+        with self.transaction(exclusive=False):
+            self.conn.execute(
+                update(w).where(w.c.worker == worker, w.c.alive_until > now).values(alive_until=now)
+            )
 
     def _alive_until(self, lease: float) -> str:
         return (self.database_now() + timedelta(seconds=lease)).isoformat(timespec="microseconds")
@@ -1241,6 +1260,11 @@ class Store:
             index_elements=keys,
             set_={k: statement.excluded[k] for k in values if k not in keys},
         )
+
+
+def _new_worker() -> str:
+    """A worker's name: where it runs, its pid, and a token of its own (host:pid:token)."""
+    return f"{_process_space()}:{os.getpid()}:{secrets.token_hex(4)}"
 
 
 def _process_space() -> str:

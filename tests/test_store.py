@@ -565,6 +565,35 @@ def test_what_a_running_worker_finished_counts_as_done_for_a_later_one(
             assert first.queue_states([url])[url][0] == "pending"
 
 
+def test_a_run_that_overlapped_counts_even_after_it_ended_and_only_that_run(
+    store_path: Path | str,
+) -> None:
+    """Whether the finishing run overlapped is asked of the later run's start, not of
+    now; and a process's next run is not the run that finished the URL."""
+    url = "https://feed.example/1"
+
+    def finish_in_a_run(store: Store) -> None:
+        with store.working(60):
+            store.enqueue_again([url], "ingest", before=store.queue_time())
+            assert store.claim(store.worker, 5, lease=60) == [url]
+            assert store.finish(store.worker, url, "done")
+
+    with Store.open(store_path, SETTINGS) as first, Store.open(store_path, SETTINGS) as second:
+        with first.working(60):
+            started = second.queue_time()  # the second run starts while the first runs
+            first.enqueue_again([url], "ingest", before=first.queue_time())
+            assert first.claim(first.worker, 5, lease=60) == [url]
+            assert first.finish(first.worker, url, "done")
+        second.enqueue_again([url], "ingest", before=started)  # its later window
+        assert second.queue_states([url])[url][0] == "done"  # the first run overlapped it
+
+        finish_in_a_run(first)  # a run that ends ...
+        started = second.queue_time()  # ... before the second one starts
+        with first.working(60):  # the first process runs again: another run
+            second.enqueue_again([url], "ingest", before=started)
+            assert second.queue_states([url])[url][0] == "pending"
+
+
 def test_a_schema_5_store_is_migrated_on_both_engines(store_path: Path | str) -> None:
     """Version 5 (the first with PostgreSQL) to 6: queue rows kept, workers table made."""
     with Store.open(store_path, SETTINGS) as opened:
