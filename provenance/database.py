@@ -151,15 +151,9 @@ def _connect_args(url: URL, environ: Mapping[str, str]) -> dict[str, Any]:
     psycopg lets a keyword override everything libpq would read (the URL, the ``PG*``
     variables, ``pg_service.conf``), so none is given where the user may have said more.
     """
-    query = {
-        key: value if isinstance(value, str) else value[-1] for key, value in url.query.items()
-    }
-    given = ("connect_timeout", "service")
-    if any(key in query for key in given) or environ.get("PGCONNECT_TIMEOUT"):
-        return {}
-    if environ.get("PGSERVICE"):
-        return {}
-    return {"connect_timeout": CONNECT_TIMEOUT_SECONDS}
+    said = {"connect_timeout", "service"} & set(url.query)
+    said |= {"PGCONNECT_TIMEOUT", "PGSERVICE"} & {key for key, value in environ.items() if value}
+    return {} if said else {"connect_timeout": CONNECT_TIMEOUT_SECONDS}
 
 
 _SESSION_DEFAULTS = (
@@ -190,10 +184,8 @@ def store_error(exc: BaseException, shown: str, doing: str = "write") -> StoreEr
     text = " ".join(str(orig).split())
     name = type(orig).__name__
     lowered = text.lower()
-    if (
-        "connection refused" in lowered
-        or "could not connect" in lowered
-        or "timeout expired" in (lowered)
+    if any(
+        words in lowered for words in ("connection refused", "could not connect", "timeout expired")
     ):
         return StoreError(f"cannot reach the database server for {shown}: {_first(text)}")
     if re.search(r'database "[^"]*" does not exist', text):

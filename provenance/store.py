@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import (
     Integer,
@@ -70,7 +70,9 @@ logger = logging.getLogger(__name__)
 
 APPLICATION_ID = 0x50524F56  # "PROV", in the SQLite header
 _INIT_LOCK = 0x50524F56  # PostgreSQL advisory lock taken while creating or migrating
+T = TypeVar("T")
 _CHUNK = 500  # ids per IN (...) query
+_UNCLAIMED = {"state": "pending", "claimed_by": None, "claimed_until": None}  # back in the queue
 WORKER_ROWS_KEPT_DAYS = 7  # how long an ended run still tells later runs what it did
 
 _ARTICLE_COLUMNS = (
@@ -477,7 +479,7 @@ class Store:
     def queue_time(self) -> str:
         """The server's time as queue rows keep it: to the microsecond, so that a run that
         starts in the second another one finished still tells the two apart."""
-        return self.database_now().isoformat(timespec="microseconds")
+        return _stamp(self.database_now())
 
     # -- outlets ---------------------------------------------------------------------
 
@@ -634,8 +636,7 @@ class Store:
         added = 0
         now = _now()
         with self.transaction(exclusive=False):
-            for start in range(0, len(wanted), _CHUNK):
-                chunk = wanted[start : start + _CHUNK]
+            for chunk in _chunks(wanted):
                 stored = self._stored_among(chunk)
                 rows = [
                     {"url": url, "source": first[url], "discovered_at": now}
@@ -683,16 +684,16 @@ class Store:
                     insert_new,
                     [{"url": u, "source": source, "discovered_at": now} for u in wanted],
                 )
-            for start in range(0, len(wanted), _CHUNK):
+            for chunk in _chunks(wanted):
                 self.conn.execute(
                     update(q)
                     .where(
-                        q.c.url.in_(wanted[start : start + _CHUNK]),
+                        q.c.url.in_(chunk),
                         q.c.state.in_(("done", "failed")),
                         func.coalesce(q.c.finished_at, "") < before,
                         ~overlapping,
                     )
-                    .values(state="pending", claimed_by=None, claimed_until=None)
+                    .values(_UNCLAIMED)
                 )
 
     def claim(
@@ -707,8 +708,7 @@ class Store:
         q = s.queue
         self._reap_dead_claims()
         now = self.database_now()
-        stamp = now.isoformat(timespec="seconds")
-        until = (now + timedelta(seconds=lease)).isoformat(timespec="seconds")
+        stamp, until = _stamp(now), _stamp(now + timedelta(seconds=lease))
         claimable = or_(
             q.c.state == "pending",
             and_(q.c.state == "claimed", or_(q.c.claimed_until < stamp, q.c.claimed_by == worker)),
@@ -750,7 +750,7 @@ class Store:
     def renew(self, worker: str, lease: float) -> int:
         """Extend a live worker's claims by ``lease`` seconds; returns how many it holds."""
         q = s.queue
-        until = (self.database_now() + timedelta(seconds=lease)).isoformat(timespec="seconds")
+        until = _stamp(self.database_now() + timedelta(seconds=lease))
         with self.transaction(exclusive=False):
             result = self.conn.execute(
                 update(q)
@@ -763,9 +763,11 @@ class Store:
 
     def _heartbeat(self, lease: float) -> None:
         """This worker's row, made or kept alive for ``lease`` seconds more."""
-        w = s.workers
+        w, now = s.workers, self.database_now()
         statement = self._insert(w).values(
-            worker=self.worker, started_at=self.queue_time(), alive_until=self._alive_until(lease)
+            worker=self.worker,
+            started_at=_stamp(now),
+            alive_until=_stamp(now + timedelta(seconds=lease)),
         )
         self.conn.execute(
             statement.on_conflict_do_update(
@@ -787,10 +789,9 @@ class Store:
         try:
             if self._working == 1:
                 self.worker = _new_worker()
-                forgotten = self.database_now() - timedelta(days=WORKER_ROWS_KEPT_DAYS)
+                forgotten = _stamp(self.database_now() - timedelta(days=WORKER_ROWS_KEPT_DAYS))
                 with self.transaction(exclusive=False):
-                    old = forgotten.isoformat(timespec="microseconds")
-                    self.conn.execute(delete(w).where(w.c.alive_until < old))
+                    self.conn.execute(delete(w).where(w.c.alive_until < forgotten))
                     self._heartbeat(lease)
             yield
         finally:
@@ -809,9 +810,6 @@ class Store:
             self.conn.execute(
                 update(w).where(w.c.worker == worker, w.c.alive_until > now).values(alive_until=now)
             )
-
-    def _alive_until(self, lease: float) -> str:
-        return (self.database_now() + timedelta(seconds=lease)).isoformat(timespec="microseconds")
 
     def finish(self, worker: str, url: str, state: str) -> bool:
         """``worker``'s claimed URL is ``done`` or ``failed`` (at the server's time, as claims
@@ -836,33 +834,19 @@ class Store:
         """Give back a worker's unfinished claims (a run cut short), for others to take:
         all of them, or those among ``urls``."""
         q = s.queue
-        mine = and_(q.c.state == "claimed", q.c.claimed_by == worker)
-        released = 0
+        back = update(q).where(q.c.state == "claimed", q.c.claimed_by == worker).values(_UNCLAIMED)
         with self.transaction(exclusive=False):
             if urls is None:
-                result = self.conn.execute(
-                    update(q)
-                    .where(mine)
-                    .values(state="pending", claimed_by=None, claimed_until=None)
-                )
-                return int(result.rowcount)
-            wanted = sorted(set(urls))
-            for start in range(0, len(wanted), _CHUNK):
-                result = self.conn.execute(
-                    update(q)
-                    .where(mine, q.c.url.in_(wanted[start : start + _CHUNK]))
-                    .values(state="pending", claimed_by=None, claimed_until=None)
-                )
-                released += int(result.rowcount)
-        return released
+                return int(self.conn.execute(back).rowcount)
+            chunks = _chunks(sorted(set(urls)))
+            return sum(int(self.conn.execute(back.where(q.c.url.in_(c))).rowcount) for c in chunks)
 
     def queue_states(self, urls: list[str]) -> dict[str, tuple[str, str | None]]:
         """URL -> (state, claimed until) for those of ``urls`` in the queue."""
         q = s.queue
         out: dict[str, tuple[str, str | None]] = {}
         with self._reading() as conn:
-            for start in range(0, len(urls), _CHUNK):
-                chunk = urls[start : start + _CHUNK]
+            for chunk in _chunks(urls):
                 rows = conn.execute(
                     select(q.c.url, q.c.state, q.c.claimed_until).where(q.c.url.in_(chunk))
                 )
@@ -1021,8 +1005,8 @@ class Store:
         ids = list(ids)
         out: list[StoredArticle] = []
         with self._reading() as conn:
-            for start in range(0, len(ids), _CHUNK):
-                rows = conn.execute(_LOAD_MANY, {"ids": ids[start : start + _CHUNK]})
+            for chunk in _chunks(ids):
+                rows = conn.execute(_LOAD_MANY, {"ids": chunk})
                 out.extend(self._row_to_article(row) for row in rows)
         return out
 
@@ -1077,8 +1061,7 @@ class Store:
                 for key, article_id in rows:
                     postings.setdefault(int(key), set()).add(int(article_id))
                 keys = []  # all read
-            for start in range(0, len(keys), _ANCHORS_PER_QUERY):
-                chunk = keys[start : start + _ANCHORS_PER_QUERY]
+            for chunk in _chunks(keys, _ANCHORS_PER_QUERY):
                 # a few statement sizes, each compiled once: the last key fills the rest
                 size = next(n for n in (8, 16, 32, _ANCHORS_PER_QUERY) if n >= len(chunk))
                 params = {f"k{i}": chunk[min(i, len(chunk) - 1)] for i in range(size)}
@@ -1098,10 +1081,10 @@ class Store:
         a = s.articles
         out: dict[int, tuple[bytes, int, int]] = {}
         with self._reading() as conn:
-            for start in range(0, len(ids), _CHUNK):
+            for chunk in _chunks(ids):
                 rows = conn.execute(
                     select(a.c.id, a.c.signature, a.c.size, a.c.anchors).where(
-                        a.c.id.in_(ids[start : start + _CHUNK]), a.c.signature.is_not(None)
+                        a.c.id.in_(chunk), a.c.signature.is_not(None)
                     )
                 )
                 for article_id, signature, size, anchors in rows:
@@ -1260,6 +1243,18 @@ class Store:
             index_elements=keys,
             set_={k: statement.excluded[k] for k in values if k not in keys},
         )
+
+
+def _chunks(items: list[T], size: int = _CHUNK) -> Iterator[list[T]]:
+    """``items`` in slices of ``size`` (for IN (...) lists of bounded length)."""
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _stamp(when: datetime) -> str:
+    """A server time as queue and worker rows keep it: to the microsecond (fixed width, so
+    text order is time order)."""
+    return when.isoformat(timespec="microseconds")
 
 
 def _new_worker() -> str:

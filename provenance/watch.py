@@ -246,84 +246,72 @@ async def run_watch(
     """One watch run (the caller holds the lock). Every new edge is in the report."""
     started = time.monotonic()
     deadline = _Deadline(max_runtime)
-    with store.working(settings.claim_lease):
-        return await _run(watchlist, store, settings, fetcher, on_progress, deadline, started)
-
-
-async def _run(
-    watchlist: Watchlist,
-    store: Store,
-    settings: Settings,
-    fetcher: Fetcher,
-    on_progress: Callable[[str, int, int], None] | None,
-    deadline: _Deadline,
-    started: float,
-) -> RunReport:
-    run_id = store.start_run()
-    report = RunReport(run_id)
-    status = "failed"
-    try:
-        for index, outlet in enumerate(watchlist.outlets):
-            if on_progress is not None:
-                on_progress("discovering", index, len(watchlist.outlets))
-            validators: Validators = []
-            found = await _discover_outlet(
-                outlet, fetcher, store, settings, report, deadline, validators
+    with store.working(settings.claim_lease):  # a run of its own, seen by other workers
+        run_id = store.start_run()
+        report = RunReport(run_id)
+        status = "failed"
+        try:
+            for index, outlet in enumerate(watchlist.outlets):
+                if on_progress is not None:
+                    on_progress("discovering", index, len(watchlist.outlets))
+                validators: Validators = []
+                found = await _discover_outlet(
+                    outlet, fetcher, store, settings, report, deadline, validators
+                )
+                report.discovered += len(found)
+                # the URLs, then what lets the next run skip them: together or not at all (no
+                # writer lock: queue rows are not what an article is matched against)
+                with store.transaction(exclusive=False):
+                    report.queued += store.enqueue((d.url, d.source) for d in found)
+                    for url, etag, modified in validators:
+                        store.set_validators(url, etag, modified)
+                if deadline.passed():
+                    report.stopped_early = True
+                    break
+            report.queued += store.enqueue((url, "monitor") for url in watchlist.monitors)
+            batch = max(4, settings.concurrency)
+            while True:
+                remaining = deadline.remaining()
+                if remaining is not None and remaining <= 0:
+                    report.stopped_early = bool(store.pending(1))
+                    break
+                # claimed, not just read: concurrent runs on a shared store split the queue
+                urls = store.claim(store.worker, batch, lease=settings.claim_lease)
+                if not urls:
+                    break
+                if on_progress is not None:
+                    on_progress("ingesting", report.ingested, report.ingested + len(urls))
+                try:
+                    # a batch cut off by the deadline gives its URLs back for the next run
+                    async with asyncio.timeout(remaining):
+                        outcomes = await ingest_urls(urls, store, settings, fetcher=fetcher)
+                except TimeoutError:
+                    report.stopped_early = True
+                    break
+                for outcome in outcomes:
+                    if outcome.status == "failed":
+                        report.failures.append((outcome.url, outcome.reason))
+                    else:
+                        report.ingested += 1
+                _finish_claims(store, urls)
+            report.new_edges = [(e, at) for e, at, _ in store.edges_detected(run_id=run_id)]
+            status = "partial" if report.stopped_early or report.failures else "done"
+        finally:
+            report.seconds = time.monotonic() - started
+            store.finish_run(
+                run_id,
+                status,
+                {
+                    "new_edges": len(report.new_edges),
+                    "discovered": report.discovered,
+                    "ingested": report.ingested,
+                    "failures": len(report.failures),
+                    "stopped_early": report.stopped_early,
+                },
             )
-            report.discovered += len(found)
-            # the URLs, then what lets the next run skip them: together or not at all (no
-            # writer lock: queue rows are not what an article is matched against)
-            with store.transaction(exclusive=False):
-                report.queued += store.enqueue((d.url, d.source) for d in found)
-                for url, etag, modified in validators:
-                    store.set_validators(url, etag, modified)
-            if deadline.passed():
-                report.stopped_early = True
-                break
-        report.queued += store.enqueue((url, "monitor") for url in watchlist.monitors)
-        batch = max(4, settings.concurrency)
-        while True:
-            remaining = deadline.remaining()
-            if remaining is not None and remaining <= 0:
-                report.stopped_early = bool(store.pending(1))
-                break
-            # claimed, not just read: concurrent runs on a shared store split the queue
-            urls = store.claim(store.worker, batch, lease=settings.claim_lease)
-            if not urls:
-                break
-            if on_progress is not None:
-                on_progress("ingesting", report.ingested, report.ingested + len(urls))
-            try:
-                # a batch cut off by the deadline gives its URLs back for the next run
-                async with asyncio.timeout(remaining):
-                    outcomes = await ingest_urls(urls, store, settings, fetcher=fetcher)
-            except TimeoutError:
-                report.stopped_early = True
-                break
-            for outcome in outcomes:
-                if outcome.status == "failed":
-                    report.failures.append((outcome.url, outcome.reason))
-                else:
-                    report.ingested += 1
-            _finish_claims(store, urls)
-        report.new_edges = [(e, at) for e, at, _ in store.edges_detected(run_id=run_id)]
-        status = "partial" if report.stopped_early or report.failures else "done"
-    finally:
-        report.seconds = time.monotonic() - started
-        store.finish_run(
-            run_id,
-            status,
-            {
-                "new_edges": len(report.new_edges),
-                "discovered": report.discovered,
-                "ingested": report.ingested,
-                "failures": len(report.failures),
-                "stopped_early": report.stopped_early,
-            },
-        )
-        store.run_id = None
-        store.release(store.worker)
-    return report
+            store.run_id = None
+            store.release(store.worker)
+        return report
 
 
 def _finish_claims(store: Store, claimed: list[str]) -> None:
